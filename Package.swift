@@ -1,0 +1,41 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+  name: "PlanIngest",
+  platforms: [.macOS(.v14)],
+  products: [
+    .executable(name: "ingest", targets: ["ingest"]),
+    .library(name: "Pipeline", targets: ["Pipeline"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+  ],
+  targets: [
+    .target(name: "PlanModel"),
+    .systemLibrary(name: "CPoppler", pkgConfig: "poppler-glib"),
+    .systemLibrary(name: "CTesseract", pkgConfig: "tesseract"),
+    .target(name: "Extraction", dependencies: ["PlanModel", "CPoppler", "CTesseract"]),
+    .target(name: "VietnameseText"),
+    .target(name: "Restoration", dependencies: ["VietnameseText", "PlanModel"]),
+    .target(name: "PlanParsing", dependencies: ["PlanModel", "VietnameseText"]),
+    .target(
+      name: "Pipeline",
+      dependencies: ["PlanModel", "Extraction", "Restoration", "PlanParsing"]
+    ),
+    .executableTarget(
+      name: "ingest",
+      dependencies: [
+        "Pipeline",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .testTarget(name: "PlanModelTests", dependencies: ["PlanModel"]),
+    .testTarget(name: "ExtractionTests", dependencies: ["Extraction"]),
+    .testTarget(name: "VietnameseTextTests", dependencies: ["VietnameseText"]),
+    .testTarget(name: "RestorationTests", dependencies: ["Restoration"]),
+    .testTarget(name: "PlanParsingTests", dependencies: ["PlanParsing"]),
+    .testTarget(name: "PipelineTests", dependencies: ["Pipeline"]),
+    .testTarget(name: "EndToEndTests", dependencies: ["PlanModel"]),
+  ]
+)

@@ -1,0 +1,2 @@
+/// Syllable model of Vietnamese.
+public enum VietnameseTextModule {}
