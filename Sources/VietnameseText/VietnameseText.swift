@@ -1,2 +1,0 @@
-/// Syllable model of Vietnamese.
-public enum VietnameseTextModule {}
