@@ -1,0 +1,48 @@
+/// The JSON document `ingest` writes for one input: the contract with other systems,
+/// described by `schema/plan.schema.json`. Each stage adds its part: extraction the
+/// source and pages, parsing the plan (metadata, outline, indicators, tasks).
+public struct IngestDocument: Codable, Sendable, Hashable {
+  /// The version of the output contract, `SchemaVersion.current` when written.
+  public var schemaVersion: String
+  /// The input file and how its pages were read.
+  public var source: SourceInfo
+  /// The pages' text, and their words with boxes when asked for.
+  public var pages: [PageOutput]
+
+  /// Creates an output document.
+  public init(
+    schemaVersion: String = SchemaVersion.current, source: SourceInfo, pages: [PageOutput]
+  ) {
+    self.schemaVersion = schemaVersion
+    self.source = source
+    self.pages = pages
+  }
+}
+
+/// One page of the output: its text, and its lines of words with boxes only when the
+/// user asks for the layout (`--layout`), since that is most of the output's size.
+public struct PageOutput: Codable, Sendable, Hashable {
+  /// The page's number, from 1.
+  public var number: Int
+  /// Where the page's text came from.
+  public var origin: TextOrigin
+  /// The page's text, one line per line.
+  public var text: String
+  /// The lines with their words and boxes; present only with `--layout`.
+  public var lines: [Line]?
+
+  /// Creates the output of one page.
+  public init(number: Int, origin: TextOrigin, text: String, lines: [Line]?) {
+    self.number = number
+    self.origin = origin
+    self.text = text
+    self.lines = lines
+  }
+
+  /// The output of `page`, with its lines only when `includeLayout` is set.
+  public init(_ page: PageLayout, includeLayout: Bool) {
+    self.init(
+      number: page.number, origin: page.origin, text: page.text,
+      lines: includeLayout ? page.lines : nil)
+  }
+}
