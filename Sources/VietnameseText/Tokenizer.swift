@@ -126,7 +126,7 @@ public enum Tokenizer {
 
   /// An abbreviation segment of a code: two or more letters, at least two of them capitals
   /// ("KH", "UBND", "TTg", "CTr").
-  static func isAbbreviation(_ segment: Substring) -> Bool {
+  public static func isAbbreviation(_ segment: Substring) -> Bool {
     segment.count >= 2 && segment.filter(\.isUppercase).count >= 2
   }
 

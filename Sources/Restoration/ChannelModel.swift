@@ -1,0 +1,134 @@
+import VietnameseText
+
+/// One way an OCR engine writes a piece of a syllable: `source` (0–2 letters of the printed
+/// syllable, lower case) came out as `ocr` (1–3 characters), with log-probability
+/// `logProb` = log P(ocr | source), learned from rendered text read back by Tesseract.
+struct Confusion: Sendable, Hashable {
+  var source: String
+  var ocr: String
+  var logProb: Float
+}
+
+/// Which confusion table to read OCR with: an English model loses most diacritics, the
+/// Vietnamese model keeps them and makes rarer, different mistakes.
+enum ChannelKind: Int, Sendable {
+  case lostDiacritics = 0
+  case keptDiacritics = 1
+}
+
+/// The OCR channel P(ocr token | syllable), and the generation of the syllables an OCR
+/// token may stand for: a walk over a trie of the inventory, consuming the token chunk by
+/// chunk through the learned confusions.
+struct ChannelModel: Sendable {
+  /// For each OCR chunk, the source pieces it may come from, best first.
+  private let bySurface: [String: [(source: [Unicode.Scalar], logProb: Float)]]
+  private let trie: SyllableTrie
+  /// Cost of a mark change the training never showed (a lone vowel read with the wrong
+  /// marks), so that rare syllables stay reachable.
+  let unseenMarkLogProb: Float
+
+  init(confusions: [Confusion], trie: SyllableTrie, unseenMarkLogProb: Float) {
+    var table: [String: [(source: [Unicode.Scalar], logProb: Float)]] = [:]
+    for c in confusions {
+      table[c.ocr, default: []].append((Array(c.source.unicodeScalars), c.logProb))
+    }
+    // Every letter may also be itself or carry other marks than the OCR shows.
+    var letters = Set<Character>()
+    for s in trie.alphabet { letters.insert(Character(s)) }
+    for letter in letters {
+      let bare = ChannelModel.bareLetter(letter)
+      for variant in letters where ChannelModel.bareLetter(variant) == bare {
+        let key = String(letter)
+        let source = Array(String(variant).unicodeScalars)
+        if table[key]?.contains(where: { $0.source == source }) == true { continue }
+        let lp: Float = variant == letter ? unseenMarkLogProb / 2 : unseenMarkLogProb
+        table[key, default: []].append((source, lp))
+      }
+    }
+    for key in table.keys { table[key]!.sort { $0.logProb > $1.logProb } }
+    bySurface = table
+    self.trie = trie
+    self.unseenMarkLogProb = unseenMarkLogProb
+  }
+
+  private static func bareLetter(_ c: Character) -> Character {
+    VietnameseFolding.fold(String(c)).first ?? c
+  }
+
+  /// The syllables `token` (lower case) may stand for, with log P(token | syllable), best
+  /// first, at most `limit`, none worse than `floor` below the best.
+  func candidates(for token: String, limit: Int, floor: Float) -> [(id: Int32, logProb: Float)] {
+    let scalars = Array(token.unicodeScalars)
+    guard !scalars.isEmpty, scalars.count <= 12 else { return [] }
+    var best: [Int32: Float] = [:]
+    var bound: Float = -floor
+    search(scalars, 0, trie.root, 0, &best, &bound, floor)
+    let sorted = best.sorted { $0.value > $1.value }
+    guard let top = sorted.first?.value else { return [] }
+    return sorted.prefix(limit).filter { $0.value >= top - floor }.map { ($0.key, $0.value) }
+  }
+
+  private func search(
+    _ token: [Unicode.Scalar], _ position: Int, _ node: Int32, _ logProb: Float,
+    _ best: inout [Int32: Float], _ bound: inout Float, _ floor: Float
+  ) {
+    if position == token.count {
+      let id = trie.terminal[Int(node)]
+      if id >= 0, logProb > best[id] ?? -.infinity {
+        best[id] = logProb
+        bound = max(bound, logProb - floor)
+      }
+      return
+    }
+    var chunk = ""
+    for length in 1...min(3, token.count - position) {
+      chunk.unicodeScalars.append(token[position + length - 1])
+      guard let sources = bySurface[chunk] else { continue }
+      for (source, lp) in sources {
+        let next = logProb + lp
+        if next < bound { break }
+        guard let child = trie.walk(node, source) else { continue }
+        search(token, position + length, child, next, &best, &bound, floor)
+      }
+    }
+  }
+}
+
+/// The inventory as a trie over Unicode scalars, for generating candidates letter by letter.
+struct SyllableTrie: Sendable {
+  private var edges: [UInt64: Int32] = [:]
+  /// Vocabulary id of the syllable ending at each node, or -1.
+  private(set) var terminal: [Int32] = [-1]
+  /// Every scalar used by the inventory.
+  private(set) var alphabet: Set<Unicode.Scalar> = []
+  let root: Int32 = 0
+
+  init(vocabulary: Vocabulary) {
+    edges.reserveCapacity(vocabulary.syllables.count * 3)
+    for (i, s) in vocabulary.syllables.enumerated() {
+      var node: Int32 = 0
+      for scalar in s.unicodeScalars {
+        alphabet.insert(scalar)
+        let key = UInt64(UInt32(node)) << 21 | UInt64(scalar.value)
+        if let next = edges[key] {
+          node = next
+        } else {
+          let next = Int32(terminal.count)
+          terminal.append(-1)
+          edges[key] = next
+          node = next
+        }
+      }
+      terminal[Int(node)] = Int32(i + Vocabulary.Special.allCases.count)
+    }
+  }
+
+  @inline(__always) func walk(_ node: Int32, _ scalars: [Unicode.Scalar]) -> Int32? {
+    var n = node
+    for s in scalars {
+      guard let next = edges[UInt64(UInt32(n)) << 21 | UInt64(s.value)] else { return nil }
+      n = next
+    }
+    return n
+  }
+}

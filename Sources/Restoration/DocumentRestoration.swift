@@ -1,0 +1,216 @@
+import Foundation
+import VietnameseText
+
+/// One document's restoration: choose a mode per block, build each sentence's candidate
+/// lattice, decode once, learn what the document says with confidence, decode again with
+/// that cache, and write the choices back token by token.
+struct DocumentRestoration {
+  let restorer: Restorer
+  let lines: [[Token]]
+  /// Block number of each line (a page, or lines between blank lines).
+  let blocks: [Int]
+
+  struct Result {
+    var tokens: [[Token]]
+    var confidences: [[Double]]
+    var changes: [TokenChange]
+    var lineModes: [RestorationMode]
+    var lines: [String] { tokens.map { $0.map(\.text).joined() } }
+  }
+
+  /// What the decoder may do with one token: its candidates, and which one (if any)
+  /// means "leave the token as it is".
+  struct Plan {
+    var lattice: Lattice
+    var keep: Int?
+  }
+
+  private var dictionary: RestorationDictionary { restorer.dictionary }
+  private var settings: Restorer.Settings { restorer.settings }
+
+  func run(mode: RestorationMode, minimumBlockWords: Int) -> Result {
+    let lineModes = chooseModes(mode, minimumBlockWords: minimumBlockWords)
+    let capital = lines.map(SentenceSplitter.isCapitalLine)
+    let sentences = SentenceSplitter.sentences(lines)
+    var plans: [String: Plan] = [:]
+    var lattices: [[Plan]] = []
+    for sentence in sentences {
+      lattices.append(
+        sentence.map { ref in
+          plan(
+            lines[ref.line][ref.index], light: lineModes[ref.line] == .light,
+            capital: capital[ref.line], &plans)
+        })
+    }
+    var cache = DocumentCache()
+    var choices = lattices.map { restorer.decoder.decode($0.map(\.lattice), cache: cache) }
+    if settings.cacheWeight > 0 {
+      cache = learnCache(lattices, choices)
+      choices = lattices.map { restorer.decoder.decode($0.map(\.lattice), cache: cache) }
+    }
+    var tokens = lines
+    var confidences = lines.map { [Double](repeating: 1, count: $0.count) }
+    var changes: [TokenChange] = []
+    for (s, sentence) in sentences.enumerated() {
+      for (p, ref) in sentence.enumerated() {
+        let plan = lattices[s][p]
+        let choice = choices[s][p]
+        guard plan.lattice.ids.count > 1, choice.index != plan.keep else { continue }
+        let original = lines[ref.line][ref.index].text
+        let syllable = dictionary.vocabulary.text(of: plan.lattice.ids[choice.index])
+        let replacement = CasePattern(of: original).apply(to: syllable)
+        guard replacement != original else { continue }
+        tokens[ref.line][ref.index].text = replacement
+        confidences[ref.line][ref.index] = choice.posterior
+        changes.append(
+          TokenChange(
+            line: ref.line, original: original, replacement: replacement,
+            confidence: choice.posterior))
+      }
+    }
+    restoreStrokes(&tokens, &changes)
+    changes.sort { $0.line < $1.line }
+    return Result(tokens: tokens, confidences: confidences, changes: changes, lineModes: lineModes)
+  }
+
+  /// Full restoration where few words carry diacritics, light correction elsewhere.
+  private func chooseModes(_ mode: RestorationMode, minimumBlockWords: Int) -> [RestorationMode] {
+    if mode != .auto { return lines.map { _ in mode } }
+    var marked: [Int: Int] = [:]
+    var words: [Int: Int] = [:]
+    var allMarked = 0
+    var allWords = 0
+    for (l, tokens) in lines.enumerated() {
+      for token in tokens where token.kind == .word && token.text.allSatisfy(\.isLetter) {
+        let hasMark = token.text.unicodeScalars.contains { $0.value > 0x7F }
+        words[blocks[l], default: 0] += 1
+        allWords += 1
+        if hasMark {
+          marked[blocks[l], default: 0] += 1
+          allMarked += 1
+        }
+      }
+    }
+    func decide(_ m: Int, _ w: Int) -> RestorationMode {
+      Double(m) >= settings.markedShareForLight * Double(w) ? .light : .full
+    }
+    let overall = decide(allMarked, max(allWords, 1))
+    return lines.indices.map { l in
+      let w = words[blocks[l]] ?? 0
+      return w >= minimumBlockWords ? decide(marked[blocks[l]] ?? 0, w) : overall
+    }
+  }
+
+  private func plan(_ token: Token, light: Bool, capital: Bool, _ plans: inout [String: Plan])
+    -> Plan
+  {
+    let vocabulary = dictionary.vocabulary
+    guard token.kind == .word else {
+      return Plan(lattice: Lattice(ids: [vocabulary.fixedUnit(token) ?? 0], scores: [0]), keep: 0)
+    }
+    let key = (light ? "L" : "F") + (capital ? "C" : "") + token.text
+    if let known = plans[key] { return known }
+    let made = makePlan(token.text, light: light, capital: capital)
+    plans[key] = made
+    return made
+  }
+
+  private func makePlan(_ text: String, light: Bool, capital: Bool) -> Plan {
+    let vocabulary = dictionary.vocabulary
+    let other = Vocabulary.Special.otherWord.rawValue
+    let fixed = Plan(lattice: Lattice(ids: [other], scores: [0]), keep: 0)
+    let pattern = CasePattern(of: text)
+    let lower = text.lowercased()
+    if pattern == .mixed || dictionary.foreignWords.contains(lower) { return fixed }
+    if pattern == .upper, !capital || dictionary.acronyms.contains(text) { return fixed }
+    let own = Syllable(text).flatMap { vocabulary.id(of: $0.text) }
+    let channel = restorer.channels[
+      light ? ChannelKind.keptDiacritics.rawValue : ChannelKind.lostDiacritics.rawValue]
+    let found = channel.candidates(
+      for: lower, limit: settings.candidateLimit, floor: settings.candidateFloor)
+    var ids: [Int32] = []
+    var scores: [Float] = []
+    var keep: Int?
+    if let own {
+      keep = 0
+      ids.append(own)
+      let ownScore = found.first { $0.id == own }?.logProb
+      scores.append(light ? 0 : (ownScore ?? (found.first?.logProb ?? 0) - settings.candidateFloor))
+    }
+    for c in found where c.id != own {
+      ids.append(c.id)
+      scores.append(light && own != nil ? c.logProb - settings.lightPenalty : c.logProb)
+    }
+    if own == nil {
+      keep = ids.count
+      ids.append(other)
+      scores.append(settings.keepPenalty)
+    }
+    return Plan(lattice: Lattice(ids: ids, scores: scores), keep: keep)
+  }
+
+  /// The cache: for each sure reading, its share among the sure readings of the same
+  /// unaccented skeleton, and the pairs of sure neighbours.
+  private func learnCache(_ lattices: [[Plan]], _ choices: [[Choice]]) -> DocumentCache {
+    var counts: [Int32: Float] = [:]
+    var bigrams: [UInt64: Float] = [:]
+    let vocabulary = dictionary.vocabulary
+    for (s, plans) in lattices.enumerated() {
+      var previous: Int32?
+      for (p, plan) in plans.enumerated() {
+        let choice = choices[s][p]
+        let id = plan.lattice.ids[choice.index]
+        guard vocabulary.isSyllable(id), choice.posterior >= settings.cacheConfidence else {
+          previous = nil
+          continue
+        }
+        counts[id, default: 0] += 1
+        if let previous, plan.lattice.ids.count > 1 {
+          bigrams[LanguageModel.pack(previous, id)] = 0.5
+        }
+        previous = id
+      }
+    }
+    var totals: [String: Float] = [:]
+    var skeletons: [Int32: String] = [:]
+    for (id, n) in counts {
+      let skeleton = VietnameseFolding.fold(vocabulary.text(of: id))
+      skeletons[id] = skeleton
+      totals[skeleton, default: 0] += n
+    }
+    var unigrams: [Int32: Float] = [:]
+    for (id, n) in counts { unigrams[id] = n / (totals[skeletons[id]!]! + 1) }
+    return DocumentCache(unigrams: unigrams, bigrams: bigrams, weight: settings.cacheWeight)
+  }
+
+  /// Puts the stroke back on D in abbreviations the training text writes with Đ
+  /// ("QD-TTg" → "QĐ-TTg", "HDND" → "HĐND").
+  private func restoreStrokes(_ tokens: inout [[Token]], _ changes: inout [TokenChange]) {
+    let forms = dictionary.dStrokeForms
+    for l in tokens.indices {
+      for t in tokens[l].indices where tokens[l][t].kind == .code || tokens[l][t].kind == .word {
+        let text = tokens[l][t].text
+        guard text.contains("D") else { continue }
+        var output = ""
+        var segment = ""
+        func flush() {
+          output += forms[segment] ?? segment
+          segment = ""
+        }
+        for c in text {
+          if c.isLetter {
+            segment.append(c)
+          } else {
+            flush()
+            output.append(c)
+          }
+        }
+        flush()
+        if output != text {
+          tokens[l][t].text = output
+          changes.append(TokenChange(line: l, original: text, replacement: output, confidence: 0.9))
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,162 @@
+import Foundation
+import PlanModel
+import VietnameseText
+
+/// How much the corrector may change.
+public enum RestorationMode: String, Sendable, Hashable, CaseIterable, Codable {
+  /// Decide per page (or block of lines) from how many words carry diacritics.
+  case auto
+  /// The text lost its diacritics (English-model OCR): restore every syllable.
+  case full
+  /// The text has its diacritics: keep every valid syllable unless the evidence against it
+  /// is overwhelming, and repair only what is not a syllable.
+  case light
+}
+
+/// One word the corrector changed.
+public struct TokenChange: Sendable, Hashable, Codable {
+  /// The line (0-based, in the input's numbering; for pages, within the page).
+  public var line: Int
+  /// The token as it was.
+  public var original: String
+  /// The token as restored.
+  public var replacement: String
+  /// Posterior of the replacement among the candidates considered, 0...1.
+  public var confidence: Double
+}
+
+/// Restored lines of text with what was changed and the mode chosen for each block.
+public struct RestoredText: Sendable {
+  /// One output line per input line.
+  public var lines: [String]
+  /// Every changed token, in reading order.
+  public var changes: [TokenChange]
+  /// The mode applied to each input line (`full` or `light`).
+  public var lineModes: [RestorationMode]
+}
+
+/// Restored pages of a document: each word keeps its box and carries its `correction`.
+public struct RestoredDocument: Sendable {
+  /// The pages, word geometry unchanged.
+  public var pages: [PageLayout]
+  /// The mode applied to each page, by page number.
+  public var pageModes: [Int: RestorationMode]
+  /// Changed words whose confidence is below ``Restorer/reviewThreshold``, with their page.
+  public var review: [(page: Int, change: TokenChange)]
+}
+
+/// The restoration stage: restores Vietnamese diacritics and undoes OCR confusions with a
+/// noisy-channel model (learned confusions × syllable trigram model, adapted to the
+/// document), keeping case, punctuation, spacing and protected tokens (numbers, codes,
+/// addresses, acronyms, foreign words, list markers). Load once, use for many documents.
+public struct Restorer: Sendable {
+  /// Changes below this confidence are listed for review.
+  public var reviewThreshold = 0.6
+  let dictionary: RestorationDictionary
+  let channels: [ChannelModel]
+  let decoder: Decoder
+  let settings: Settings
+
+  /// Tunable weights of the decoder, set on the synthetic training-side data.
+  struct Settings: Sendable {
+    var candidateLimit = 10
+    var candidateFloor: Float = 12
+    var keepPenalty: Float = -11
+    var lightPenalty: Float = 9
+    var cacheWeight: Float = 2.5
+    var cacheConfidence = 0.9
+    var markedShareForLight = 0.45
+  }
+
+  /// Loads the dictionaries from `folder`, or from where ``DictionaryLocator`` finds them.
+  public init(dictionaryFolder folder: String? = nil) throws(RestorationError) {
+    let located: String
+    if let folder { located = folder } else { located = try DictionaryLocator.locate() }
+    let path = (located as NSString).appendingPathComponent(RestorationDictionary.fileName)
+    guard FileManager.default.fileExists(atPath: path) else {
+      throw .corruptDictionary(path: path, reason: "missing; run scripts/build-dictionaries")
+    }
+    try self.init(dictionary: RestorationDictionary(contentsOf: path))
+  }
+
+  init(dictionary: RestorationDictionary, settings: Settings = Settings()) {
+    self.dictionary = dictionary
+    self.settings = settings
+    let trie = SyllableTrie(vocabulary: dictionary.vocabulary)
+    channels = [
+      ChannelModel(confusions: dictionary.confusions[0], trie: trie, unseenMarkLogProb: -7),
+      ChannelModel(confusions: dictionary.confusions[1], trie: trie, unseenMarkLogProb: -9),
+    ]
+    decoder = Decoder(model: dictionary.model)
+  }
+
+  /// Restores lines of text (one output line per input line). With `auto`, the mode is
+  /// chosen per block of lines separated by blank lines.
+  public func restore(lines: [String], mode: RestorationMode = .auto) -> RestoredText {
+    var blocks: [Int] = []
+    var block = 0
+    for line in lines {
+      if line.allSatisfy(\.isWhitespace) { block += 1 }
+      blocks.append(block)
+    }
+    let engine = DocumentRestoration(
+      restorer: self, lines: lines.map(Tokenizer.tokenize), blocks: blocks)
+    let result = engine.run(mode: mode, minimumBlockWords: 30)
+    return RestoredText(lines: result.lines, changes: result.changes, lineModes: result.lineModes)
+  }
+
+  /// Restores a document's pages word by word, keeping every box; the mode is chosen per
+  /// page. Each changed word gets a ``Correction``.
+  public func restore(pages: [PageLayout], mode: RestorationMode = .auto) -> RestoredDocument {
+    var tokenLines: [[Token]] = []
+    var blocks: [Int] = []
+    var owners: [[Int]] = []  // word index of each token
+    var lineIndex: [(page: Int, line: Int)] = []
+    for (p, page) in pages.enumerated() {
+      for (l, line) in page.lines.enumerated() {
+        var tokens: [Token] = []
+        var owner: [Int] = []
+        for (w, word) in line.words.enumerated() {
+          if w > 0 {
+            tokens.append(Token(kind: .space, text: " "))
+            owner.append(-1)
+          }
+          for t in Tokenizer.tokenize(word.text) {
+            tokens.append(t)
+            owner.append(w)
+          }
+        }
+        tokenLines.append(tokens)
+        owners.append(owner)
+        blocks.append(p)
+        lineIndex.append((p, l))
+      }
+    }
+    let engine = DocumentRestoration(restorer: self, lines: tokenLines, blocks: blocks)
+    let result = engine.run(mode: mode, minimumBlockWords: 1)
+    var restored = pages
+    var pageModes: [Int: RestorationMode] = [:]
+    for (i, (p, l)) in lineIndex.enumerated() {
+      pageModes[pages[p].number] = result.lineModes[i]
+      var texts = [String](repeating: "", count: pages[p].lines[l].words.count)
+      var confidence = [Double](repeating: 1, count: texts.count)
+      for (t, token) in result.tokens[i].enumerated() where owners[i][t] >= 0 {
+        texts[owners[i][t]] += token.text
+        confidence[owners[i][t]] = min(confidence[owners[i][t]], result.confidences[i][t])
+      }
+      for (w, word) in pages[p].lines[l].words.enumerated() where texts[w] != word.text {
+        restored[p].lines[l].words[w].text = texts[w]
+        restored[p].lines[l].words[w].correction = Correction(
+          original: word.text, confidence: confidence[w])
+      }
+    }
+    var review: [(page: Int, change: TokenChange)] = []
+    for change in result.changes where change.confidence < reviewThreshold {
+      let (p, l) = lineIndex[change.line]
+      var local = change
+      local.line = l
+      review.append((pages[p].number, local))
+    }
+    return RestoredDocument(pages: restored, pageModes: pageModes, review: review)
+  }
+}
