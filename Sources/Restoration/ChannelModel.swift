@@ -21,8 +21,8 @@ enum ChannelKind: Int, Sendable {
 /// chunk through the learned confusions.
 struct ChannelModel: Sendable {
   /// For each OCR chunk, the source pieces it may come from, best first.
-  private let bySurface: [String: [(source: [Unicode.Scalar], logProb: Float)]]
-  private let trie: SyllableTrie
+  fileprivate let bySurface: [String: [(source: [Unicode.Scalar], logProb: Float)]]
+  fileprivate let trie: SyllableTrie
   /// Cost of a mark change the training never showed (a lone vowel read with the wrong
   /// marks), so that rare syllables stay reachable.
   let unseenMarkLogProb: Float
@@ -56,39 +56,75 @@ struct ChannelModel: Sendable {
   }
 
   /// The syllables `token` (lower case) may stand for, with log P(token | syllable), best
-  /// first, at most `limit`, none worse than `floor` below the best.
-  func candidates(for token: String, limit: Int, floor: Float) -> [(id: Int32, logProb: Float)] {
+  /// first, at most `limit`, none worse than `floor` below the best. Besides the learned
+  /// confusions, up to `maxEdits` unexplained edits (a letter replaced, dropped or added,
+  /// each at `editLogProb`) reach what scan noise does that the training never showed.
+  func candidates(for token: String, limit: Int, floor: Float, maxEdits: Int, editLogProb: Float)
+    -> [(id: Int32, logProb: Float)]
+  {
     let scalars = Array(token.unicodeScalars)
     guard !scalars.isEmpty, scalars.count <= 12 else { return [] }
-    var best: [Int32: Float] = [:]
-    var bound: Float = -floor
-    search(scalars, 0, trie.root, 0, &best, &bound, floor)
-    let sorted = best.sorted { $0.value > $1.value }
+    var search = Search(
+      model: self, token: scalars, floor: floor,
+      maxEdits: scalars.count <= 2 ? min(maxEdits, 1) : maxEdits,
+      editLogProb: editLogProb)
+    search.run(0, trie.root, 0, 0)
+    let sorted = search.best.sorted { $0.value > $1.value }
     guard let top = sorted.first?.value else { return [] }
     return sorted.prefix(limit).filter { $0.value >= top - floor }.map { ($0.key, $0.value) }
   }
 
-  private func search(
-    _ token: [Unicode.Scalar], _ position: Int, _ node: Int32, _ logProb: Float,
-    _ best: inout [Int32: Float], _ bound: inout Float, _ floor: Float
-  ) {
-    if position == token.count {
-      let id = trie.terminal[Int(node)]
-      if id >= 0, logProb > best[id] ?? -.infinity {
-        best[id] = logProb
-        bound = max(bound, logProb - floor)
-      }
-      return
+  /// A depth-first walk of the trie consuming the token, pruned by the best score so far.
+  private struct Search {
+    let model: ChannelModel
+    let token: [Unicode.Scalar]
+    let floor: Float
+    let maxEdits: Int
+    let editLogProb: Float
+    var best: [Int32: Float] = [:]
+    var bound: Float
+
+    init(
+      model: ChannelModel, token: [Unicode.Scalar], floor: Float, maxEdits: Int, editLogProb: Float
+    ) {
+      self.model = model
+      self.token = token
+      self.floor = floor
+      self.maxEdits = maxEdits
+      self.editLogProb = editLogProb
+      bound = -floor * 1.5
     }
-    var chunk = ""
-    for length in 1...min(3, token.count - position) {
-      chunk.unicodeScalars.append(token[position + length - 1])
-      guard let sources = bySurface[chunk] else { continue }
-      for (source, lp) in sources {
-        let next = logProb + lp
-        if next < bound { break }
-        guard let child = trie.walk(node, source) else { continue }
-        search(token, position + length, child, next, &best, &bound, floor)
+
+    mutating func run(_ position: Int, _ node: Int32, _ logProb: Float, _ edits: Int) {
+      let trie = model.trie
+      if position == token.count {
+        let id = trie.terminal[Int(node)]
+        if id >= 0, logProb > best[id] ?? -.infinity {
+          best[id] = logProb
+          bound = max(bound, logProb - floor)
+        }
+      }
+      if position < token.count {
+        var chunk = ""
+        for length in 1...min(3, token.count - position) {
+          chunk.unicodeScalars.append(token[position + length - 1])
+          guard let sources = model.bySurface[chunk] else { continue }
+          for (source, lp) in sources {
+            let next = logProb + lp
+            if next < bound { break }
+            guard let child = trie.walk(node, source) else { continue }
+            run(position + length, child, next, edits)
+          }
+        }
+      }
+      let next = logProb + editLogProb
+      guard edits < maxEdits, next >= bound else { return }
+      // An OCR character that stands for nothing (a speck, a split glyph).
+      if position < token.count { run(position + 1, node, next, edits + 1) }
+      for (_, child) in trie.children[Int(node)] {
+        // A printed letter the OCR dropped, or read as something unrelated.
+        run(position, child, next, edits + 1)
+        if position < token.count { run(position + 1, child, next, edits + 1) }
       }
     }
   }
@@ -97,6 +133,8 @@ struct ChannelModel: Sendable {
 /// The inventory as a trie over Unicode scalars, for generating candidates letter by letter.
 struct SyllableTrie: Sendable {
   private var edges: [UInt64: Int32] = [:]
+  /// Each node's outgoing letters and child nodes.
+  private(set) var children: [[(Unicode.Scalar, Int32)]] = [[]]
   /// Vocabulary id of the syllable ending at each node, or -1.
   private(set) var terminal: [Int32] = [-1]
   /// Every scalar used by the inventory.
@@ -115,6 +153,8 @@ struct SyllableTrie: Sendable {
         } else {
           let next = Int32(terminal.count)
           terminal.append(-1)
+          children.append([])
+          children[Int(node)].append((scalar, next))
           edges[key] = next
           node = next
         }

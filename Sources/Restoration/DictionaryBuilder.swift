@@ -28,12 +28,17 @@ public struct DictionaryBuilder: Sendable {
   public var confusionsPath: String
   /// One foreign word per line.
   public var foreignWordsPath: String
+  /// One acronym per line, upper case as printed ("AI", "IOC").
+  public var acronymsPath: String
 
   /// Describes a build.
-  public init(texts: [TrainingText], confusionsPath: String, foreignWordsPath: String) {
+  public init(
+    texts: [TrainingText], confusionsPath: String, foreignWordsPath: String, acronymsPath: String
+  ) {
     self.texts = texts
     self.confusionsPath = confusionsPath
     self.foreignWordsPath = foreignWordsPath
+    self.acronymsPath = acronymsPath
   }
 
   /// Builds the dictionary and returns its bytes, with a summary line for the log.
@@ -65,13 +70,20 @@ public struct DictionaryBuilder: Sendable {
       .filter { !$0.isEmpty && !$0.hasPrefix("#") })
     let dictionary = RestorationDictionary(
       vocabulary: vocabulary, model: lm.build(), confusions: confusions,
-      dStrokeForms: evidence.dStrokeForms(), acronyms: evidence.acronyms(), foreignWords: foreign)
+      dStrokeForms: evidence.dStrokeForms(),
+      acronyms: evidence.acronyms().union(try Self.list(acronymsPath)), foreignWords: foreign)
     let summary =
       "\(vocabulary.syllables.count) syllables, \(sentences) sentences, \(syllables) training syllables, "
       + "\(dictionary.model.bigrams.keys.count)/\(dictionary.model.trigrams.keys.count) bigram/trigram slots, "
       + "confusions eng \(confusions[0].count) vie \(confusions[1].count), "
       + "đ-forms \(dictionary.dStrokeForms.count), acronyms \(dictionary.acronyms.count)"
     return (dictionary.encoded(), summary)
+  }
+
+  /// The entries of a one-per-line list, without comments and blank lines.
+  static func list(_ path: String) throws(RestorationError) -> [String] {
+    try read(path).split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+      .filter { !$0.isEmpty && !$0.hasPrefix("#") }
   }
 
   static func read(_ path: String) throws(RestorationError) -> String {

@@ -23,6 +23,7 @@ struct DocumentRestoration {
   struct Plan {
     var lattice: Lattice
     var keep: Int?
+    var pattern = CasePattern.lower
   }
 
   private var dictionary: RestorationDictionary { restorer.dictionary }
@@ -58,7 +59,7 @@ struct DocumentRestoration {
         guard plan.lattice.ids.count > 1, choice.index != plan.keep else { continue }
         let original = lines[ref.line][ref.index].text
         let syllable = dictionary.vocabulary.text(of: plan.lattice.ids[choice.index])
-        let replacement = CasePattern(of: original).apply(to: syllable)
+        let replacement = plan.pattern.apply(to: syllable)
         guard replacement != original else { continue }
         tokens[ref.line][ref.index].text = replacement
         confidences[ref.line][ref.index] = choice.posterior
@@ -105,29 +106,58 @@ struct DocumentRestoration {
     -> Plan
   {
     let vocabulary = dictionary.vocabulary
-    guard token.kind == .word else {
-      return Plan(lattice: Lattice(ids: [vocabulary.fixedUnit(token) ?? 0], scores: [0]), keep: 0)
-    }
+    let fixed = Plan(
+      lattice: Lattice(ids: [vocabulary.fixedUnit(token) ?? 0], scores: [0]), keep: 0)
+    // English-model OCR writes "ở" as "6" and "lệ" as "18": a short number may be a word.
+    let digits = token.kind == .number && !light && token.text.count <= 2
+    guard token.kind == .word || digits else { return fixed }
     let key = (light ? "L" : "F") + (capital ? "C" : "") + token.text
     if let known = plans[key] { return known }
-    let made = makePlan(token.text, light: light, capital: capital)
+    let made = makePlan(token.text, light: light, capital: capital, number: digits) ?? fixed
     plans[key] = made
     return made
   }
 
-  private func makePlan(_ text: String, light: Bool, capital: Bool) -> Plan {
+  /// The case a restored word is written in; `nil` when the word must be left alone
+  /// (acronyms, foreign words, "VNeID"). Capitals inside a word that stand for vowels
+  /// ("NOi", "sOng": an English model reading "ộ", "ố") do not make it an acronym.
+  func outputPattern(_ text: String, capital: Bool) -> CasePattern? {
+    let lower = text.lowercased()
+    if dictionary.foreignWords.contains(lower) { return nil }
+    switch CasePattern(of: text) {
+    case .mixed:
+      let inner = text.dropFirst().filter(\.isUppercase)
+      guard text.count <= 7,
+        inner.allSatisfy({ "AEIOUY".contains(VietnameseFolding.fold(String($0)).uppercased()) })
+      else { return nil }
+      return text.first!.isUppercase ? .capitalized : .lower
+    case .upper:
+      if dictionary.acronyms.contains(text) { return nil }
+      // Inside an ordinary sentence only capitals that spell a syllable are restored.
+      if !capital, Syllable(VietnameseFolding.fold(text)) == nil { return nil }
+      return .upper
+    case let pattern: return pattern
+    }
+  }
+
+  private func makePlan(_ text: String, light: Bool, capital: Bool, number: Bool) -> Plan? {
     let vocabulary = dictionary.vocabulary
     let other = Vocabulary.Special.otherWord.rawValue
-    let fixed = Plan(lattice: Lattice(ids: [other], scores: [0]), keep: 0)
-    let pattern = CasePattern(of: text)
+    guard let pattern = number ? .lower : outputPattern(text, capital: capital) else { return nil }
     let lower = text.lowercased()
-    if pattern == .mixed || dictionary.foreignWords.contains(lower) { return fixed }
-    if pattern == .upper, !capital || dictionary.acronyms.contains(text) { return fixed }
     let own = Syllable(text).flatMap { vocabulary.id(of: $0.text) }
     let channel = restorer.channels[
       light ? ChannelKind.keptDiacritics.rawValue : ChannelKind.lostDiacritics.rawValue]
+    // The channel alone cannot tell "dân" from "đàn" in "dan"; keep the candidates the
+    // language model's unigram prior also favours.
+    let unigram = dictionary.model.unigramLogProbs
     let found = channel.candidates(
-      for: lower, limit: settings.candidateLimit, floor: settings.candidateFloor)
+      for: lower, limit: 80, floor: settings.candidateFloor,
+      maxEdits: light ? settings.lightEdits : settings.maxEdits,
+      editLogProb: settings.editLogProb
+    )
+    .sorted { $0.logProb + unigram[Int($0.id)] > $1.logProb + unigram[Int($1.id)] }
+    .prefix(settings.candidateLimit)
     var ids: [Int32] = []
     var scores: [Float] = []
     var keep: Int?
@@ -141,12 +171,17 @@ struct DocumentRestoration {
       ids.append(c.id)
       scores.append(light && own != nil ? c.logProb - settings.lightPenalty : c.logProb)
     }
-    if own == nil {
+    if number {
+      for k in scores.indices { scores[k] -= settings.digitWordPenalty }
+      keep = ids.count
+      ids.append(Vocabulary.Special.number.rawValue)
+      scores.append(0)
+    } else if own == nil {
       keep = ids.count
       ids.append(other)
       scores.append(settings.keepPenalty)
     }
-    return Plan(lattice: Lattice(ids: ids, scores: scores), keep: keep)
+    return Plan(lattice: Lattice(ids: ids, scores: scores), keep: keep, pattern: pattern)
   }
 
   /// The cache: for each sure reading, its share among the sure readings of the same

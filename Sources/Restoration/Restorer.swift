@@ -59,11 +59,15 @@ public struct Restorer: Sendable {
 
   /// Tunable weights of the decoder, set on the synthetic training-side data.
   struct Settings: Sendable {
-    var candidateLimit = 10
+    var candidateLimit = 12
     var candidateFloor: Float = 12
     var keepPenalty: Float = -11
     var lightPenalty: Float = 9
     var cacheWeight: Float = 2.5
+    var digitWordPenalty: Float = 4
+    var maxEdits = 2
+    var lightEdits = 1
+    var editLogProb: Float = -6
     var cacheConfidence = 0.9
     var markedShareForLight = 0.45
   }

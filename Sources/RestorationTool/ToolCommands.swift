@@ -21,12 +21,12 @@ enum ToolCommands {
     // Hand-written domain text; the lexicon counts more.
     for name in try FileManager.default.contentsOfDirectory(atPath: sources).sorted()
     where name.hasSuffix(".txt") {
-      if name == "foreign-words.txt" { continue }
+      if name == "foreign-words.txt" || name == "acronyms.txt" { continue }
       texts.append(.init(path: sources + "/" + name, weight: name.hasPrefix("lexicon") ? 3 : 1))
     }
     let builder = DictionaryBuilder(
       texts: texts, confusionsPath: root + "/dictionaries/confusions.tsv",
-      foreignWordsPath: sources + "/foreign-words.txt")
+      foreignWordsPath: sources + "/foreign-words.txt", acronymsPath: sources + "/acronyms.txt")
     let (bytes, summary) = try builder.build()
     let out = root + "/dictionaries/restoration.bin"
     try Data(bytes).write(to: URL(fileURLWithPath: out))

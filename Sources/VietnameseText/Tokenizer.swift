@@ -76,7 +76,7 @@ public enum Tokenizer {
     while let c = chars.first, edgePunctuation.contains(c) || c == "-" || c == "'" || c == "’" {
       lead.append(chars.removeFirst())
     }
-    while let c = chars.last, edgePunctuation.contains(c) || c == "-" {
+    while let c = chars.last, edgePunctuation.contains(c) || c == "-" || c == "/" {
       trail.insert(chars.removeLast(), at: 0)
     }
     var tokens: [Token] = []
