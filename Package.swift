@@ -27,6 +27,7 @@ let package = Package(
       name: "ingest",
       dependencies: [
         "Pipeline",
+        "Restoration",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

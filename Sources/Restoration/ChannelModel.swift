@@ -69,7 +69,7 @@ struct ChannelModel: Sendable {
       maxEdits: scalars.count <= 2 ? min(maxEdits, 1) : maxEdits,
       editLogProb: editLogProb)
     search.run(0, trie.root, 0, 0)
-    let sorted = search.best.sorted { $0.value > $1.value }
+    let sorted = search.best.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }
     guard let top = sorted.first?.value else { return [] }
     return sorted.prefix(limit).filter { $0.value >= top - floor }.map { ($0.key, $0.value) }
   }

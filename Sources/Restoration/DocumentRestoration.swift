@@ -165,11 +165,13 @@ struct DocumentRestoration {
       keep = 0
       ids.append(own)
       let ownScore = found.first { $0.id == own }?.logProb
-      scores.append(light ? 0 : (ownScore ?? (found.first?.logProb ?? 0) - settings.candidateFloor))
+      scores.append(
+        light ? 0 : (ownScore ?? (found.first?.logProb ?? 0) - settings.candidateFloor) * settings.channelWeight)
     }
     for c in found where c.id != own {
       ids.append(c.id)
-      scores.append(light && own != nil ? c.logProb - settings.lightPenalty : c.logProb)
+      let score = c.logProb * settings.channelWeight
+      scores.append(light && own != nil ? score - settings.lightPenalty : score)
     }
     if number {
       for k in scores.indices { scores[k] -= settings.digitWordPenalty }

@@ -63,13 +63,15 @@ public struct Restorer: Sendable {
     var candidateFloor: Float = 12
     var keepPenalty: Float = -11
     var lightPenalty: Float = 9
-    var cacheWeight: Float = 2.5
+    var cacheWeight: Float = 1
     var digitWordPenalty: Float = 4
     var maxEdits = 2
     var lightEdits = 1
-    var editLogProb: Float = -6
+    var editLogProb: Float = -8
     var cacheConfidence = 0.9
     var markedShareForLight = 0.45
+    var unseenMark: Float = -7
+    var channelWeight: Float = 1
   }
 
   /// Loads the dictionaries from `folder`, or from where ``DictionaryLocator`` finds them.
@@ -85,10 +87,32 @@ public struct Restorer: Sendable {
 
   init(dictionary: RestorationDictionary, settings: Settings = Settings()) {
     self.dictionary = dictionary
+    var settings = settings
+    if let tune = ProcessInfo.processInfo.environment["PLANINGEST_TUNE"] {
+      for kv in tune.split(separator: ",") {
+        let p = kv.split(separator: "=")
+        let v = Float(p[1])!
+        switch p[0] {
+        case "limit": settings.candidateLimit = Int(v)
+        case "floor": settings.candidateFloor = v
+        case "keep": settings.keepPenalty = v
+        case "light": settings.lightPenalty = v
+        case "cache": settings.cacheWeight = v
+        case "digit": settings.digitWordPenalty = v
+        case "edits": settings.maxEdits = Int(v)
+        case "ledits": settings.lightEdits = Int(v)
+        case "edit": settings.editLogProb = v
+        case "conf": settings.cacheConfidence = Double(v)
+        case "mark": settings.unseenMark = v
+        case "chan": settings.channelWeight = v
+        default: fatalError("unknown \(p[0])")
+        }
+      }
+    }
     self.settings = settings
     let trie = SyllableTrie(vocabulary: dictionary.vocabulary)
     channels = [
-      ChannelModel(confusions: dictionary.confusions[0], trie: trie, unseenMarkLogProb: -7),
+      ChannelModel(confusions: dictionary.confusions[0], trie: trie, unseenMarkLogProb: settings.unseenMark),
       ChannelModel(confusions: dictionary.confusions[1], trie: trie, unseenMarkLogProb: -9),
     ]
     decoder = Decoder(model: dictionary.model)
