@@ -83,7 +83,10 @@ struct DocumentRestoration {
     var allWords = 0
     for (l, tokens) in lines.enumerated() {
       for token in tokens where token.kind == .word && token.text.allSatisfy(\.isLetter) {
-        let hasMark = token.text.unicodeScalars.contains { $0.value > 0x7F }
+        // A mark counts only on a well-formed syllable: an English model sprinkles "é"
+        // over words it cannot read ("Chuyén", "trién"), which is no sign of kept marks.
+        let hasMark =
+          token.text.unicodeScalars.contains { $0.value > 0x7F } && Syllable(token.text) != nil
         words[blocks[l], default: 0] += 1
         allWords += 1
         if hasMark {

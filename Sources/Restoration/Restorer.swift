@@ -66,7 +66,7 @@ public struct Restorer: Sendable {
     var cacheWeight: Float = 1
     var digitWordPenalty: Float = 4
     var maxEdits = 2
-    var lightEdits = 1
+    var lightEdits = 2
     var editLogProb: Float = -8
     var cacheConfidence = 0.9
     var markedShareForLight = 0.45
