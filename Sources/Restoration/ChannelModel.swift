@@ -20,8 +20,18 @@ enum ChannelKind: Int, Sendable {
 /// token may stand for: a walk over a trie of the inventory, consuming the token chunk by
 /// chunk through the learned confusions.
 struct ChannelModel: Sendable {
-  /// For each OCR chunk, the source pieces it may come from, best first.
-  fileprivate let bySurface: [String: [(source: [Unicode.Scalar], logProb: Float)]]
+  /// One source piece (one or two letters) an OCR chunk may come from.
+  struct Source: Sendable {
+    var first: UInt32
+    var second: UInt32  // 0 when the piece is one letter
+    var logProb: Float
+  }
+  /// For each OCR chunk (up to three scalars packed 21 bits apiece), the range of its
+  /// sources in `sources`, best first. Integer keys keep string hashing out of the search.
+  fileprivate let chunkRanges: IntegerMap
+  fileprivate let rangeStarts: [Int32]
+  fileprivate let rangeCounts: [Int32]
+  fileprivate let sources: [Source]
   fileprivate let trie: SyllableTrie
   /// Cost of a mark change the training never showed (a lone vowel read with the wrong
   /// marks), so that rare syllables stay reachable.
@@ -45,10 +55,34 @@ struct ChannelModel: Sendable {
         table[key, default: []].append((source, lp))
       }
     }
-    for key in table.keys { table[key]!.sort { $0.logProb > $1.logProb } }
-    bySurface = table
+    var ranges = IntegerMap(capacity: table.count)
+    var starts: [Int32] = []
+    var counts: [Int32] = []
+    var flat: [Source] = []
+    for (chunk, entries) in table.sorted(by: { $0.key < $1.key }) {
+      let scalars = Array(chunk.unicodeScalars)
+      guard scalars.count <= 3 else { continue }
+      ranges.insert(ChannelModel.pack(scalars.map(\.value)), Int32(starts.count))
+      starts.append(Int32(flat.count))
+      let sorted = entries.filter { $0.source.count <= 2 }.sorted { $0.logProb > $1.logProb }
+      counts.append(Int32(sorted.count))
+      for e in sorted {
+        flat.append(
+          Source(first: e.source[0].value, second: e.source.count > 1 ? e.source[1].value : 0, logProb: e.logProb))
+      }
+    }
+    chunkRanges = ranges
+    rangeStarts = starts
+    rangeCounts = counts
+    sources = flat
     self.trie = trie
     self.unseenMarkLogProb = unseenMarkLogProb
+  }
+
+  @inline(__always) static func pack(_ scalars: [UInt32]) -> UInt64 {
+    var key: UInt64 = 0
+    for (i, s) in scalars.enumerated() { key |= UInt64(s) << (21 * UInt64(i)) }
+    return key
   }
 
   private static func bareLetter(_ c: Character) -> Character {
@@ -62,14 +96,16 @@ struct ChannelModel: Sendable {
   func candidates(for token: String, limit: Int, floor: Float, maxEdits: Int, editLogProb: Float)
     -> [(id: Int32, logProb: Float)]
   {
-    let scalars = Array(token.unicodeScalars)
+    let scalars = token.unicodeScalars.map(\.value)
     guard !scalars.isEmpty, scalars.count <= 12 else { return [] }
     var search = Search(
       model: self, token: scalars, floor: floor,
       maxEdits: scalars.count <= 2 ? min(maxEdits, 1) : maxEdits,
       editLogProb: editLogProb)
     search.run(0, trie.root, 0, 0)
-    let sorted = search.best.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }
+    let sorted = search.best.sorted { (a: (key: Int32, value: Float), b: (key: Int32, value: Float)) -> Bool in
+      a.value > b.value || (a.value == b.value && a.key < b.key)
+    }
     guard let top = sorted.first?.value else { return [] }
     return sorted.prefix(limit).filter { $0.value >= top - floor }.map { ($0.key, $0.value) }
   }
@@ -77,7 +113,7 @@ struct ChannelModel: Sendable {
   /// A depth-first walk of the trie consuming the token, pruned by the best score so far.
   private struct Search {
     let model: ChannelModel
-    let token: [Unicode.Scalar]
+    let token: [UInt32]
     let floor: Float
     let maxEdits: Int
     let editLogProb: Float
@@ -85,7 +121,7 @@ struct ChannelModel: Sendable {
     var bound: Float
 
     init(
-      model: ChannelModel, token: [Unicode.Scalar], floor: Float, maxEdits: Int, editLogProb: Float
+      model: ChannelModel, token: [UInt32], floor: Float, maxEdits: Int, editLogProb: Float
     ) {
       self.model = model
       self.token = token
@@ -105,14 +141,20 @@ struct ChannelModel: Sendable {
         }
       }
       if position < token.count {
-        var chunk = ""
+        var key: UInt64 = 0
         for length in 1...min(3, token.count - position) {
-          chunk.unicodeScalars.append(token[position + length - 1])
-          guard let sources = model.bySurface[chunk] else { continue }
-          for (source, lp) in sources {
-            let next = logProb + lp
+          key |= UInt64(token[position + length - 1]) << (21 * UInt64(length - 1))
+          guard let range = model.chunkRanges[key] else { continue }
+          let start = Int(model.rangeStarts[Int(range)])
+          for e in start..<start + Int(model.rangeCounts[Int(range)]) {
+            let source = model.sources[e]
+            let next = logProb + source.logProb
             if next < bound { break }
-            guard let child = trie.walk(node, source) else { continue }
+            guard var child = trie.child(node, source.first) else { continue }
+            if source.second != 0 {
+              guard let second = trie.child(child, source.second) else { continue }
+              child = second
+            }
             run(position + length, child, next, edits)
           }
         }
@@ -132,7 +174,7 @@ struct ChannelModel: Sendable {
 
 /// The inventory as a trie over Unicode scalars, for generating candidates letter by letter.
 struct SyllableTrie: Sendable {
-  private var edges: [UInt64: Int32] = [:]
+  private var edges = IntegerMap(capacity: 1 << 15)
   /// Each node's outgoing letters and child nodes.
   private(set) var children: [[(Unicode.Scalar, Int32)]] = [[]]
   /// Vocabulary id of the syllable ending at each node, or -1.
@@ -142,7 +184,6 @@ struct SyllableTrie: Sendable {
   let root: Int32 = 0
 
   init(vocabulary: Vocabulary) {
-    edges.reserveCapacity(vocabulary.syllables.count * 3)
     for (i, s) in vocabulary.syllables.enumerated() {
       var node: Int32 = 0
       for scalar in s.unicodeScalars {
@@ -155,7 +196,7 @@ struct SyllableTrie: Sendable {
           terminal.append(-1)
           children.append([])
           children[Int(node)].append((scalar, next))
-          edges[key] = next
+          edges.insert(key, next)
           node = next
         }
       }
@@ -163,12 +204,7 @@ struct SyllableTrie: Sendable {
     }
   }
 
-  @inline(__always) func walk(_ node: Int32, _ scalars: [Unicode.Scalar]) -> Int32? {
-    var n = node
-    for s in scalars {
-      guard let next = edges[UInt64(UInt32(n)) << 21 | UInt64(s.value)] else { return nil }
-      n = next
-    }
-    return n
+  @inline(__always) func child(_ node: Int32, _ scalar: UInt32) -> Int32? {
+    edges[UInt64(UInt32(node)) << 21 | UInt64(scalar)]
   }
 }

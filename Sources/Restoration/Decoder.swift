@@ -7,117 +7,134 @@ struct Lattice: Sendable {
   var scores: [Float]
 }
 
-/// What the decoder chose at one position and how sure it is: the posterior of the choice
-/// among the position's candidates, from max-marginals (best path through each candidate).
+/// What the decoder chose at one position and how sure it is.
 struct Choice: Sendable {
   var index: Int
+  /// Posterior of the choice against the position's other candidates, the rest of the
+  /// best path held fixed.
   var posterior: Double
 }
 
 /// Boosts for what the document itself says with confidence: syllables and syllable pairs
 /// read surely elsewhere in it (a plan repeats its own names and terms).
 struct DocumentCache: Sendable {
-  var unigrams: [Int32: Float] = [:]
-  var bigrams: [UInt64: Float] = [:]
+  /// Bonus per vocabulary id (empty when the cache is off).
+  var unigrams: [Float] = []
+  /// Pairs of sure neighbours.
+  var bigrams = IntegerMap()
+  var bigramBonus: Float = 0
   var weight: Float = 0
 
   @inline(__always) func bonus(_ w: Int32, after v: Int32) -> Float {
     if weight == 0 { return 0 }
-    var b: Float = 0
-    if let u = unigrams[w] { b += u }
-    if let p = bigrams[LanguageModel.pack(v, w)] { b += p }
+    var b = unigrams[Int(w)]
+    if bigrams.count > 0, bigrams[LanguageModel.pack(v, w)] != nil { b += bigramBonus }
     return b * weight
   }
 }
 
-/// Exact trigram Viterbi over a sentence's lattice (states are candidate pairs), forward
-/// and backward, so that each candidate's max-marginal gives a confidence.
+/// Trigram Viterbi over a sentence's lattice. A state is the pair of readings at the last
+/// two positions; only the `beam` best states survive each position, which keeps the cost
+/// linear in the candidates instead of cubic.
 struct Decoder: Sendable {
   let model: LanguageModel
+  var beam = 24
+
+  @inline(__always) private func score(
+    _ w: Int32, _ u: Int32, _ v: Int32, _ cache: DocumentCache
+  ) -> Float {
+    model.logProb(w, after: u, v) + cache.bonus(w, after: v)
+  }
 
   func decode(_ lattice: [Lattice], cache: DocumentCache) -> [Choice] {
     let n = lattice.count
     if n == 0 { return [] }
     let start = Vocabulary.Special.sentenceStart.rawValue
     let end = Vocabulary.Special.sentenceEnd.rawValue
-    // Position -1 and -2 are the sentence start.
-    func ids(_ i: Int) -> [Int32] { i < 0 ? [start] : lattice[i].ids }
-    // trans[i][(h * b + j) * c + k] = log p(k | h, j) + cache bonus, for positions i-2, i-1, i.
-    var trans: [[Float]] = []
-    trans.reserveCapacity(n + 1)
-    for i in 0...n {
-      let a = ids(i - 2)
-      let b = ids(i - 1)
-      let c = i < n ? lattice[i].ids : [end]
-      var t = [Float](repeating: 0, count: a.count * b.count * c.count)
-      for (hi, h) in a.enumerated() {
-        for (ji, j) in b.enumerated() {
-          let base = (hi * b.count + ji) * c.count
-          for (ki, k) in c.enumerated() {
-            t[base + ki] = model.logProb(k, after: h, j) + cache.bonus(k, after: j)
-          }
-        }
-      }
-      trans.append(t)
-    }
-    // alpha[i][j * c + k]: best score of a path with candidate j at i-1 and k at i.
-    var alpha: [[Float]] = []
-    alpha.reserveCapacity(n)
+    // States at the previous position: (index at i-2, index at i-1), score, back-pointer.
+    var prevA: [Int] = [0]
+    var prevB: [Int] = [0]
+    var prevScore: [Float] = [0]
+    var backs: [[Int]] = []
+    var stateB: [[Int]] = []  // index at position i of each kept state
+    var stateA: [[Int]] = []
+    backs.reserveCapacity(n)
     for i in 0..<n {
-      let a = ids(i - 2).count
-      let b = ids(i - 1).count
       let c = lattice[i].ids.count
-      var cur = [Float](repeating: -.infinity, count: b * c)
-      for j in 0..<b {
+      let bCount = i == 0 ? 1 : lattice[i - 1].ids.count
+      // Dense merge table over (index at i-1, index at i).
+      var best = [Float](repeating: -.infinity, count: bCount * c)
+      var from = [Int](repeating: -1, count: bCount * c)
+      for s in 0..<prevScore.count {
+        let u = i >= 2 ? lattice[i - 2].ids[prevA[s]] : start
+        let v = i >= 1 ? lattice[i - 1].ids[prevB[s]] : start
+        let base = prevB[s] * c
         for k in 0..<c {
-          var best = -Float.infinity
-          for h in 0..<a {
-            let prev: Float = i == 0 ? 0 : alpha[i - 1][h * b + j]
-            let s = prev + trans[i][(h * b + j) * c + k]
-            if s > best { best = s }
+          let value = prevScore[s] + score(lattice[i].ids[k], u, v, cache) + lattice[i].scores[k]
+          if value > best[base + k] {
+            best[base + k] = value
+            from[base + k] = s
           }
-          cur[j * c + k] = best + lattice[i].scores[k]
         }
       }
-      alpha.append(cur)
+      var order = Array(0..<best.count).filter { best[$0] > -.infinity }
+      if order.count > beam {
+        order.sort { best[$0] > best[$1] }
+        order.removeLast(order.count - beam)
+      }
+      prevA = order.map { $0 / c }
+      prevB = order.map { $0 % c }
+      prevScore = order.map { best[$0] }
+      backs.append(order.map { from[$0] })
+      stateA.append(prevA)
+      stateB.append(prevB)
     }
-    // beta[i][j * c + k]: best score of the rest of the sentence after that state.
-    var beta = [[Float]](repeating: [], count: n)
+    // Close the sentence and trace back.
+    var bestState = 0
+    var bestValue = -Float.infinity
+    for s in 0..<prevScore.count {
+      let u = n >= 2 ? lattice[n - 2].ids[prevA[s]] : start
+      let v = lattice[n - 1].ids[prevB[s]]
+      let value = prevScore[s] + score(end, u, v, cache)
+      if value > bestValue {
+        bestValue = value
+        bestState = s
+      }
+    }
+    var path = [Int](repeating: 0, count: n)
+    var s = bestState
     for i in stride(from: n - 1, through: 0, by: -1) {
-      let b = ids(i - 1).count
-      let c = lattice[i].ids.count
-      var cur = [Float](repeating: -.infinity, count: b * c)
-      let nextCount = i + 1 < n ? lattice[i + 1].ids.count : 1
-      for j in 0..<b {
-        for k in 0..<c {
-          var best = -Float.infinity
-          for l in 0..<nextCount {
-            var s = trans[i + 1][(j * c + k) * nextCount + l]
-            if i + 1 < n { s += lattice[i + 1].scores[l] + beta[i + 1][k * nextCount + l] }
-            if s > best { best = s }
-          }
-          cur[j * c + k] = best
-        }
-      }
-      beta[i] = cur
+      path[i] = stateB[i][s]
+      s = backs[i][s]
     }
-    var choices: [Choice] = []
-    choices.reserveCapacity(n)
-    for i in 0..<n {
-      let b = ids(i - 1).count
-      let c = lattice[i].ids.count
-      var marginals = [Float](repeating: -.infinity, count: c)
-      for j in 0..<b {
-        for k in 0..<c {
-          marginals[k] = max(marginals[k], alpha[i][j * c + k] + beta[i][j * c + k])
-        }
-      }
-      var bestIndex = 0
-      for k in 1..<c where marginals[k] > marginals[bestIndex] { bestIndex = k }
-      var sum = 0.0
-      for k in 0..<c { sum += exp(Double(marginals[k] - marginals[bestIndex])) }
-      choices.append(Choice(index: bestIndex, posterior: 1 / sum))
+    return (0..<n).map { Choice(index: path[$0], posterior: posterior(at: $0, path, lattice, cache)) }
+  }
+
+  /// The chosen reading's posterior among its alternatives, with its neighbours on the
+  /// best path fixed: every term of the path score that the position touches.
+  private func posterior(at i: Int, _ path: [Int], _ lattice: [Lattice], _ cache: DocumentCache)
+    -> Double
+  {
+    let c = lattice[i].ids.count
+    if c == 1 { return 1 }
+    let start = Vocabulary.Special.sentenceStart.rawValue
+    let end = Vocabulary.Special.sentenceEnd.rawValue
+    let n = lattice.count
+    func id(_ j: Int) -> Int32 { j < 0 ? start : (j >= n ? end : lattice[j].ids[path[j]]) }
+    let u = id(i - 2)
+    let v = id(i - 1)
+    let x = id(i + 1)
+    let y = id(i + 2)
+    var values = [Float](repeating: 0, count: c)
+    for k in 0..<c {
+      let w = lattice[i].ids[k]
+      var value = lattice[i].scores[k] + score(w, u, v, cache) + score(x, v, w, cache)
+      if i + 1 < n { value += score(y, w, x, cache) }
+      values[k] = value
     }
-    return choices
+    let chosen = values[path[i]]
+    var sum = 0.0
+    for value in values { sum += exp(Double(value - chosen)) }
+    return 1 / sum
   }
 }

@@ -154,12 +154,19 @@ struct DocumentRestoration {
     // The channel alone cannot tell "dân" from "đàn" in "dan"; keep the candidates the
     // language model's unigram prior also favours.
     let unigram = dictionary.model.unigramLogProbs
-    let found = channel.candidates(
-      for: lower, limit: 80, floor: settings.candidateFloor,
-      maxEdits: light ? settings.lightEdits : settings.maxEdits,
-      editLogProb: settings.editLogProb
-    )
-    .sorted { $0.logProb + unigram[Int($0.id)] > $1.logProb + unigram[Int($1.id)] }
+    // Generic edits (scan noise) only where the learned confusions explain the token badly.
+    var raw = channel.candidates(
+      for: lower, limit: 80, floor: settings.candidateFloor, maxEdits: 0, editLogProb: settings.editLogProb)
+    if (raw.first?.logProb ?? -.infinity) < settings.editFallback {
+      raw = channel.candidates(
+        for: lower, limit: 80, floor: settings.candidateFloor,
+        maxEdits: light ? settings.lightEdits : settings.maxEdits, editLogProb: settings.editLogProb)
+    }
+    let found = raw.sorted {
+      let a = $0.logProb + unigram[Int($0.id)]
+      let b = $1.logProb + unigram[Int($1.id)]
+      return a > b || (a == b && $0.id < $1.id)
+    }
     .prefix(settings.candidateLimit)
     var ids: [Int32] = []
     var scores: [Float] = []
@@ -192,9 +199,10 @@ struct DocumentRestoration {
   /// The cache: for each sure reading, its share among the sure readings of the same
   /// unaccented skeleton, and the pairs of sure neighbours.
   private func learnCache(_ lattices: [[Plan]], _ choices: [[Choice]]) -> DocumentCache {
-    var counts: [Int32: Float] = [:]
-    var bigrams: [UInt64: Float] = [:]
     let vocabulary = dictionary.vocabulary
+    var counts = [Float](repeating: 0, count: vocabulary.count)
+    var bigrams = IntegerMap()
+    var seen: [Int32] = []
     for (s, plans) in lattices.enumerated() {
       var previous: Int32?
       for (p, plan) in plans.enumerated() {
@@ -204,23 +212,19 @@ struct DocumentRestoration {
           previous = nil
           continue
         }
-        counts[id, default: 0] += 1
-        if let previous, plan.lattice.ids.count > 1 {
-          bigrams[LanguageModel.pack(previous, id)] = 0.5
-        }
+        if counts[Int(id)] == 0 { seen.append(id) }
+        counts[Int(id)] += 1
+        if let previous, plan.lattice.ids.count > 1 { bigrams.insert(LanguageModel.pack(previous, id), 1) }
         previous = id
       }
     }
     var totals: [String: Float] = [:]
-    var skeletons: [Int32: String] = [:]
-    for (id, n) in counts {
-      let skeleton = VietnameseFolding.fold(vocabulary.text(of: id))
-      skeletons[id] = skeleton
-      totals[skeleton, default: 0] += n
+    for id in seen { totals[VietnameseFolding.fold(vocabulary.text(of: id)), default: 0] += counts[Int(id)] }
+    var unigrams = [Float](repeating: 0, count: vocabulary.count)
+    for id in seen {
+      unigrams[Int(id)] = counts[Int(id)] / (totals[VietnameseFolding.fold(vocabulary.text(of: id))]! + 1)
     }
-    var unigrams: [Int32: Float] = [:]
-    for (id, n) in counts { unigrams[id] = n / (totals[skeletons[id]!]! + 1) }
-    return DocumentCache(unigrams: unigrams, bigrams: bigrams, weight: settings.cacheWeight)
+    return DocumentCache(unigrams: unigrams, bigrams: bigrams, bigramBonus: 0.5, weight: settings.cacheWeight)
   }
 
   /// Puts the stroke back on D in abbreviations the training text writes with Đ

@@ -45,6 +45,48 @@ struct NGramTable: Sendable {
   }
 }
 
+/// A growable open-addressing map from 64-bit keys to 32-bit values with a cheap
+/// multiplicative hash: the standard Dictionary's seeded SipHash dominated decoding time.
+struct IntegerMap: Sendable {
+  private(set) var keys: [UInt64]
+  private(set) var values: [Int32]
+  private(set) var count = 0
+
+  init(capacity: Int = 16) {
+    var size = 16
+    while size < capacity * 2 { size *= 2 }
+    keys = [UInt64](repeating: NGramTable.empty, count: size)
+    values = [Int32](repeating: 0, count: size)
+  }
+
+  @inline(__always) subscript(key: UInt64) -> Int32? {
+    let mask = keys.count - 1
+    var slot = NGramTable.slot(key, mask: mask)
+    while true {
+      let k = keys[slot]
+      if k == key { return values[slot] }
+      if k == NGramTable.empty { return nil }
+      slot = (slot + 1) & mask
+    }
+  }
+
+  mutating func insert(_ key: UInt64, _ value: Int32) {
+    if (count + 1) * 2 > keys.count { grow() }
+    let mask = keys.count - 1
+    var slot = NGramTable.slot(key, mask: mask)
+    while keys[slot] != NGramTable.empty && keys[slot] != key { slot = (slot + 1) & mask }
+    if keys[slot] == NGramTable.empty { count += 1 }
+    keys[slot] = key
+    values[slot] = value
+  }
+
+  private mutating func grow() {
+    var bigger = IntegerMap(capacity: keys.count)
+    for (i, k) in keys.enumerated() where k != NGramTable.empty { bigger.insert(k, values[i]) }
+    self = bigger
+  }
+}
+
 /// A syllable trigram model with interpolated modified Kneser–Ney smoothing, stored in
 /// back-off form: a seen n-gram has its interpolated probability, a seen context its
 /// interpolation weight. Probabilities are natural logarithms.

@@ -72,6 +72,8 @@ public struct Restorer: Sendable {
     var markedShareForLight = 0.45
     var unseenMark: Float = -7
     var channelWeight: Float = 1
+    var editFallback: Float = -7
+    var beam = 24
   }
 
   /// Loads the dictionaries from `folder`, or from where ``DictionaryLocator`` finds them.
@@ -105,6 +107,8 @@ public struct Restorer: Sendable {
         case "conf": settings.cacheConfidence = Double(v)
         case "mark": settings.unseenMark = v
         case "chan": settings.channelWeight = v
+        case "fallback": settings.editFallback = v
+        case "beam": settings.beam = Int(v)
         default: fatalError("unknown \(p[0])")
         }
       }
@@ -115,7 +119,7 @@ public struct Restorer: Sendable {
       ChannelModel(confusions: dictionary.confusions[0], trie: trie, unseenMarkLogProb: settings.unseenMark),
       ChannelModel(confusions: dictionary.confusions[1], trie: trie, unseenMarkLogProb: -9),
     ]
-    decoder = Decoder(model: dictionary.model)
+    decoder = Decoder(model: dictionary.model, beam: settings.beam)
   }
 
   /// Restores lines of text (one output line per input line). With `auto`, the mode is
