@@ -11,11 +11,7 @@ struct ByteWriter {
     write(UInt32(utf8.count))
     bytes += utf8
   }
-  mutating func write(_ values: [UInt64]) {
-    write(UInt32(values.count))
-    values.withUnsafeBytes { bytes += $0 }
-  }
-  mutating func write(_ values: [Float]) {
+  mutating func write<T: BitwiseCopyable>(_ values: [T]) {
     write(UInt32(values.count))
     values.withUnsafeBytes { bytes += $0 }
   }

@@ -68,7 +68,9 @@ struct ChannelModel: Sendable {
       counts.append(Int32(sorted.count))
       for e in sorted {
         flat.append(
-          Source(first: e.source[0].value, second: e.source.count > 1 ? e.source[1].value : 0, logProb: e.logProb))
+          Source(
+            first: e.source[0].value, second: e.source.count > 1 ? e.source[1].value : 0,
+            logProb: e.logProb))
       }
     }
     chunkRanges = ranges
@@ -103,7 +105,8 @@ struct ChannelModel: Sendable {
       maxEdits: scalars.count <= 2 ? min(maxEdits, 1) : maxEdits,
       editLogProb: editLogProb)
     search.run(0, trie.root, 0, 0)
-    let sorted = search.best.sorted { (a: (key: Int32, value: Float), b: (key: Int32, value: Float)) -> Bool in
+    let sorted = search.best.sorted {
+      (a: (key: Int32, value: Float), b: (key: Int32, value: Float)) -> Bool in
       a.value > b.value || (a.value == b.value && a.key < b.key)
     }
     guard let top = sorted.first?.value else { return [] }

@@ -51,43 +51,57 @@ struct Decoder: Sendable {
     if n == 0 { return [] }
     let start = Vocabulary.Special.sentenceStart.rawValue
     let end = Vocabulary.Special.sentenceEnd.rawValue
-    // States at the previous position: (index at i-2, index at i-1), score, back-pointer.
+    // States at the previous position: (index at i-2, index at i-1) and score; the
+    // back-pointer and index at i of each kept state are stored per position.
     var prevA: [Int] = [0]
     var prevB: [Int] = [0]
     var prevScore: [Float] = [0]
-    var backs: [[Int]] = []
-    var stateB: [[Int]] = []  // index at position i of each kept state
-    var stateA: [[Int]] = []
-    backs.reserveCapacity(n)
+    var backs = [[Int]](repeating: [], count: n)
+    var stateB = [[Int]](repeating: [], count: n)
+    var maxCount = 1
+    for l in lattice { maxCount = max(maxCount, l.ids.count) }
+    var best = [Float](repeating: -.infinity, count: maxCount * maxCount)
+    var from = [Int](repeating: -1, count: maxCount * maxCount)
+    var used: [Int] = []
+    used.reserveCapacity(maxCount * maxCount)
     for i in 0..<n {
-      let c = lattice[i].ids.count
-      let bCount = i == 0 ? 1 : lattice[i - 1].ids.count
-      // Dense merge table over (index at i-1, index at i).
-      var best = [Float](repeating: -.infinity, count: bCount * c)
-      var from = [Int](repeating: -1, count: bCount * c)
+      let ids = lattice[i].ids
+      let scores = lattice[i].scores
+      let c = ids.count
+      used.removeAll(keepingCapacity: true)
       for s in 0..<prevScore.count {
         let u = i >= 2 ? lattice[i - 2].ids[prevA[s]] : start
         let v = i >= 1 ? lattice[i - 1].ids[prevB[s]] : start
         let base = prevB[s] * c
         for k in 0..<c {
-          let value = prevScore[s] + score(lattice[i].ids[k], u, v, cache) + lattice[i].scores[k]
-          if value > best[base + k] {
-            best[base + k] = value
-            from[base + k] = s
+          let value = prevScore[s] + score(ids[k], u, v, cache) + scores[k]
+          let cell = base + k
+          if best[cell] == -.infinity { used.append(cell) }
+          if value > best[cell] {
+            best[cell] = value
+            from[cell] = s
           }
         }
       }
-      var order = Array(0..<best.count).filter { best[$0] > -.infinity }
-      if order.count > beam {
-        order.sort { best[$0] > best[$1] }
-        order.removeLast(order.count - beam)
+      if used.count > beam {
+        used.sort { best[$0] > best[$1] }
+        used.removeLast(used.count - beam)
       }
-      prevA = order.map { $0 / c }
-      prevB = order.map { $0 % c }
-      prevScore = order.map { best[$0] }
-      backs.append(order.map { from[$0] })
-      stateA.append(prevA)
-      stateB.append(prevB)
+      prevA.removeAll(keepingCapacity: true)
+      prevB.removeAll(keepingCapacity: true)
+      prevScore.removeAll(keepingCapacity: true)
+      var back: [Int] = []
+      back.reserveCapacity(used.count)
+      for cell in used {
+        prevA.append(cell / c)
+        prevB.append(cell % c)
+        prevScore.append(best[cell])
+        back.append(from[cell])
+      }
+      backs[i] = back
+      stateB[i] = prevB
+      // Reset only the cells written, for the next position.
+      for cell in 0..<min(c * maxCount, best.count) { best[cell] = -.infinity }
     }
     // Close the sentence and trace back.
     var bestState = 0
@@ -107,7 +121,9 @@ struct Decoder: Sendable {
       path[i] = stateB[i][s]
       s = backs[i][s]
     }
-    return (0..<n).map { Choice(index: path[$0], posterior: posterior(at: $0, path, lattice, cache)) }
+    return (0..<n).map {
+      Choice(index: path[$0], posterior: posterior(at: $0, path, lattice, cache))
+    }
   }
 
   /// The chosen reading's posterior among its alternatives, with its neighbours on the

@@ -68,15 +68,18 @@ public struct DictionaryBuilder: Sendable {
         $0.trimmingCharacters(in: .whitespaces).lowercased()
       }
       .filter { !$0.isEmpty && !$0.hasPrefix("#") })
-    let dictionary = RestorationDictionary(
+    let base = RestorationDictionary(
       vocabulary: vocabulary, model: lm.build(), confusions: confusions,
       dStrokeForms: evidence.dStrokeForms(),
       acronyms: evidence.acronyms().union(try Self.list(acronymsPath)), foreignWords: foreign)
+    var dictionary = base
+    dictionary.skeletons = Restorer(dictionary: dictionary).precomputedSkeletons()
     let summary =
       "\(vocabulary.syllables.count) syllables, \(sentences) sentences, \(syllables) training syllables, "
       + "\(dictionary.model.bigrams.keys.count)/\(dictionary.model.trigrams.keys.count) bigram/trigram slots, "
       + "confusions eng \(confusions[0].count) vie \(confusions[1].count), "
-      + "đ-forms \(dictionary.dStrokeForms.count), acronyms \(dictionary.acronyms.count)"
+      + "đ-forms \(dictionary.dStrokeForms.count), acronyms \(dictionary.acronyms.count), "
+      + "skeletons \(dictionary.skeletons.keys.count) (\(dictionary.skeletons.ids.count) candidates)"
     return (dictionary.encoded(), summary)
   }
 

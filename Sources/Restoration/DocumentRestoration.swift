@@ -47,7 +47,11 @@ struct DocumentRestoration {
     var choices = lattices.map { restorer.decoder.decode($0.map(\.lattice), cache: cache) }
     if settings.cacheWeight > 0 {
       cache = learnCache(lattices, choices)
-      choices = lattices.map { restorer.decoder.decode($0.map(\.lattice), cache: cache) }
+      // Only sentences with an unsure reading can change under the cache.
+      for s in lattices.indices
+      where choices[s].contains(where: { $0.posterior < settings.cacheConfidence }) {
+        choices[s] = restorer.decoder.decode(lattices[s].map(\.lattice), cache: cache)
+      }
     }
     var tokens = lines
     var confidences = lines.map { [Double](repeating: 1, count: $0.count) }
@@ -136,8 +140,12 @@ struct DocumentRestoration {
       return text.first!.isUppercase ? .capitalized : .lower
     case .upper:
       if dictionary.acronyms.contains(text) { return nil }
-      // Inside an ordinary sentence only capitals that spell a syllable are restored.
-      if !capital, Syllable(VietnameseFolding.fold(text)) == nil { return nil }
+      // Inside an ordinary sentence only capitals that spell a syllable are restored, and
+      // they are an English model's reading of a lower-case word ("BO" for "Bộ", "SO" for
+      // "Sở"): written capitalized.
+      if !capital {
+        return Syllable(VietnameseFolding.fold(text)) == nil ? nil : .capitalized
+      }
       return .upper
     case let pattern: return pattern
     }
@@ -149,25 +157,7 @@ struct DocumentRestoration {
     guard let pattern = number ? .lower : outputPattern(text, capital: capital) else { return nil }
     let lower = text.lowercased()
     let own = Syllable(text).flatMap { vocabulary.id(of: $0.text) }
-    let channel = restorer.channels[
-      light ? ChannelKind.keptDiacritics.rawValue : ChannelKind.lostDiacritics.rawValue]
-    // The channel alone cannot tell "dân" from "đàn" in "dan"; keep the candidates the
-    // language model's unigram prior also favours.
-    let unigram = dictionary.model.unigramLogProbs
-    // Generic edits (scan noise) only where the learned confusions explain the token badly.
-    var raw = channel.candidates(
-      for: lower, limit: 80, floor: settings.candidateFloor, maxEdits: 0, editLogProb: settings.editLogProb)
-    if (raw.first?.logProb ?? -.infinity) < settings.editFallback {
-      raw = channel.candidates(
-        for: lower, limit: 80, floor: settings.candidateFloor,
-        maxEdits: light ? settings.lightEdits : settings.maxEdits, editLogProb: settings.editLogProb)
-    }
-    let found = raw.sorted {
-      let a = $0.logProb + unigram[Int($0.id)]
-      let b = $1.logProb + unigram[Int($1.id)]
-      return a > b || (a == b && $0.id < $1.id)
-    }
-    .prefix(settings.candidateLimit)
+    let found = restorer.rankedCandidates(lower, light: light)
     var ids: [Int32] = []
     var scores: [Float] = []
     var keep: Int?
@@ -176,7 +166,10 @@ struct DocumentRestoration {
       ids.append(own)
       let ownScore = found.first { $0.id == own }?.logProb
       scores.append(
-        light ? 0 : (ownScore ?? (found.first?.logProb ?? 0) - settings.candidateFloor) * settings.channelWeight)
+        light
+          ? 0
+          : (ownScore ?? (found.first?.logProb ?? 0) - settings.candidateFloor)
+            * settings.channelWeight)
     }
     for c in found where c.id != own {
       ids.append(c.id)
@@ -214,31 +207,54 @@ struct DocumentRestoration {
         }
         if counts[Int(id)] == 0 { seen.append(id) }
         counts[Int(id)] += 1
-        if let previous, plan.lattice.ids.count > 1 { bigrams.insert(LanguageModel.pack(previous, id), 1) }
+        if let previous, plan.lattice.ids.count > 1 {
+          bigrams.insert(LanguageModel.pack(previous, id), 1)
+        }
         previous = id
       }
     }
     var totals: [String: Float] = [:]
-    for id in seen { totals[VietnameseFolding.fold(vocabulary.text(of: id)), default: 0] += counts[Int(id)] }
+    for id in seen {
+      totals[VietnameseFolding.fold(vocabulary.text(of: id)), default: 0] += counts[Int(id)]
+    }
     var unigrams = [Float](repeating: 0, count: vocabulary.count)
     for id in seen {
-      unigrams[Int(id)] = counts[Int(id)] / (totals[VietnameseFolding.fold(vocabulary.text(of: id))]! + 1)
+      unigrams[Int(id)] =
+        counts[Int(id)] / (totals[VietnameseFolding.fold(vocabulary.text(of: id))]! + 1)
     }
-    return DocumentCache(unigrams: unigrams, bigrams: bigrams, bigramBonus: 0.5, weight: settings.cacheWeight)
+    return DocumentCache(
+      unigrams: unigrams, bigrams: bigrams, bigramBonus: 0.5, weight: settings.cacheWeight)
   }
 
   /// Puts the stroke back on D in abbreviations the training text writes with Đ
   /// ("QD-TTg" → "QĐ-TTg", "HDND" → "HĐND").
   private func restoreStrokes(_ tokens: inout [[Token]], _ changes: inout [TokenChange]) {
     let forms = dictionary.dStrokeForms
+    let strokeForms = Set(forms.values)
+    // An English model reads a capital Đ as D, B or P ("QB-TTg", "NB-CP").
+    func restored(_ segment: String) -> String {
+      if let form = forms[segment] { return form }
+      guard !dictionary.acronyms.contains(segment) else { return segment }
+      let letters = Array(segment)
+      for (i, c) in letters.enumerated() where c == "B" || c == "P" {
+        var variant = letters
+        variant[i] = "Đ"
+        if strokeForms.contains(String(variant)) { return String(variant) }
+      }
+      return segment
+    }
     for l in tokens.indices {
       for t in tokens[l].indices where tokens[l][t].kind == .code || tokens[l][t].kind == .word {
         let text = tokens[l][t].text
-        guard text.contains("D") else { continue }
+        // Words the decoder already restored are syllables, not abbreviations.
+        guard text == lines[l][t].text,
+          text.contains(where: { $0 == "D" || $0 == "B" || $0 == "P" })
+        else { continue }
         var output = ""
         var segment = ""
         func flush() {
-          output += forms[segment] ?? segment
+          output +=
+            segment.count >= 2 && segment.allSatisfy(\.isUppercase) ? restored(segment) : segment
           segment = ""
         }
         for c in text {

@@ -1,6 +1,15 @@
 import Foundation
 import VietnameseText
 
+/// Precomputed candidates of bare skeletons (lower-case letters without marks), the
+/// tokens an English-model OCR produces most: entries offsets[i]..<offsets[i+1].
+struct SkeletonTable: Sendable {
+  var keys: [String] = []
+  var offsets: [UInt32] = [0]
+  var ids: [Int32] = []
+  var logProbs: [Float] = []
+}
+
 /// Everything the corrector knows, as stored in `dictionaries/restoration.bin`: the
 /// vocabulary (the syllable inventory), the trigram model, the two learned confusion
 /// tables, the đ-forms of abbreviations, learned acronyms and a list of foreign words.
@@ -19,6 +28,8 @@ struct RestorationDictionary: Sendable {
   var acronyms: Set<String>
   /// Lower-case foreign words that are never Vietnamese syllables to restore.
   var foreignWords: Set<String>
+  /// Candidate lists of bare skeletons.
+  var skeletons = SkeletonTable()
 
   func encoded() -> [UInt8] {
     var w = ByteWriter()
@@ -42,6 +53,10 @@ struct RestorationDictionary: Sendable {
     w.write(forms.map(\.value))
     w.write(acronyms.sorted())
     w.write(foreignWords.sorted())
+    w.write(skeletons.keys)
+    w.write(skeletons.offsets)
+    w.write(skeletons.ids)
+    w.write(skeletons.logProbs)
     return w.bytes
   }
 
@@ -95,6 +110,15 @@ struct RestorationDictionary: Sendable {
     dStrokeForms = Dictionary(zip(keys, values), uniquingKeysWith: { a, _ in a })
     acronyms = Set(try r.readStrings())
     foreignWords = Set(try r.readStrings())
+    skeletons.keys = try r.readStrings()
+    skeletons.offsets = try r.readArray(of: UInt32.self)
+    skeletons.ids = try r.readArray(of: Int32.self)
+    skeletons.logProbs = try r.readArray(of: Float.self)
+    guard skeletons.offsets.count == skeletons.keys.count + 1,
+      skeletons.ids.count == skeletons.logProbs.count,
+      Int(skeletons.offsets.last ?? 0) == skeletons.ids.count,
+      skeletons.ids.allSatisfy({ $0 >= 0 && Int($0) < vocabulary.count })
+    else { throw .corruptDictionary(path: path, reason: "skeleton table is inconsistent") }
   }
 
   init(

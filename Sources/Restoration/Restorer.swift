@@ -56,6 +56,7 @@ public struct Restorer: Sendable {
   let channels: [ChannelModel]
   let decoder: Decoder
   let settings: Settings
+  private let skeletonIndex: [String: Int]
 
   /// Tunable weights of the decoder, set on the synthetic training-side data.
   struct Settings: Sendable {
@@ -72,8 +73,7 @@ public struct Restorer: Sendable {
     var markedShareForLight = 0.45
     var unseenMark: Float = -7
     var channelWeight: Float = 1
-    var editFallback: Float = -7
-    var beam = 24
+    var beam = 10
   }
 
   /// Loads the dictionaries from `folder`, or from where ``DictionaryLocator`` finds them.
@@ -107,7 +107,6 @@ public struct Restorer: Sendable {
         case "conf": settings.cacheConfidence = Double(v)
         case "mark": settings.unseenMark = v
         case "chan": settings.channelWeight = v
-        case "fallback": settings.editFallback = v
         case "beam": settings.beam = Int(v)
         default: fatalError("unknown \(p[0])")
         }
@@ -116,10 +115,61 @@ public struct Restorer: Sendable {
     self.settings = settings
     let trie = SyllableTrie(vocabulary: dictionary.vocabulary)
     channels = [
-      ChannelModel(confusions: dictionary.confusions[0], trie: trie, unseenMarkLogProb: settings.unseenMark),
+      ChannelModel(
+        confusions: dictionary.confusions[0], trie: trie, unseenMarkLogProb: settings.unseenMark),
       ChannelModel(confusions: dictionary.confusions[1], trie: trie, unseenMarkLogProb: -9),
     ]
     decoder = Decoder(model: dictionary.model, beam: settings.beam)
+    var index: [String: Int] = [:]
+    index.reserveCapacity(dictionary.skeletons.keys.count)
+    for (i, key) in dictionary.skeletons.keys.enumerated() { index[key] = i }
+    skeletonIndex = index
+  }
+
+  /// The candidates of a lower-case token, best first by channel and unigram prior: from
+  /// the table precomputed for bare skeletons ("tinh", "nguoi"), else by searching.
+  func rankedCandidates(_ lower: String, light: Bool) -> [(id: Int32, logProb: Float)] {
+    if !light, let i = skeletonIndex[lower] {
+      let table = dictionary.skeletons
+      return (Int(table.offsets[i])..<Int(table.offsets[i + 1])).map {
+        (table.ids[$0], table.logProbs[$0])
+      }
+    }
+    return searchCandidates(lower, light: light)
+  }
+
+  func searchCandidates(_ lower: String, light: Bool) -> [(id: Int32, logProb: Float)] {
+    let channel = channels[
+      light ? ChannelKind.keptDiacritics.rawValue : ChannelKind.lostDiacritics.rawValue]
+    let raw = channel.candidates(
+      for: lower, limit: 80, floor: settings.candidateFloor,
+      maxEdits: light ? settings.lightEdits : settings.maxEdits, editLogProb: settings.editLogProb)
+    // The channel alone cannot tell "dân" from "đàn" in "dan"; keep the candidates the
+    // language model's unigram prior also favours.
+    let unigram = dictionary.model.unigramLogProbs
+    return Array(
+      raw.sorted {
+        let a = $0.logProb + unigram[Int($0.id)]
+        let b = $1.logProb + unigram[Int($1.id)]
+        return a > b || (a == b && $0.id < $1.id)
+      }
+      .prefix(settings.candidateLimit))
+  }
+
+  /// Candidate lists of every bare skeleton of the inventory, for the dictionary file.
+  func precomputedSkeletons() -> SkeletonTable {
+    var keys = Set<String>()
+    for s in dictionary.vocabulary.syllables { keys.insert(VietnameseFolding.fold(s)) }
+    var table = SkeletonTable()
+    for key in keys.sorted() {
+      table.keys.append(key)
+      for c in searchCandidates(key, light: false) {
+        table.ids.append(c.id)
+        table.logProbs.append(c.logProb)
+      }
+      table.offsets.append(UInt32(table.ids.count))
+    }
+    return table
   }
 
   /// Restores lines of text (one output line per input line). With `auto`, the mode is

@@ -7,7 +7,7 @@ struct Ingest: ParsableCommand {
     commandName: "ingest",
     abstract: "Turn Vietnamese plan documents (PDF, images, OCR text) into structured JSON.",
     subcommands: [
-      RestoreCommand.self,
+      RestoreCommand.self
     ]
   )
 

@@ -13,12 +13,15 @@ enum Floors {
   static let damage = 0.001
 }
 
-@Test(arguments: [("000_lines.tsv", "000_54cb3cf436728393.txt"), ("003_lines.tsv", "003_7217f5adf1337142.txt")])
+@Test(arguments: [
+  ("000_lines.tsv", "000_54cb3cf436728393.txt"), ("003_lines.tsv", "003_7217f5adf1337142.txt"),
+])
 func devsetAccuracyFloor(file: String, seed: String) throws {
   let devset = TestSupport.shared + "/devset/" + file
   try #require(
     FileManager.default.fileExists(atPath: devset),
-    "devset missing: expected \(devset) (the shared folder must sit beside the repository as ../shared)")
+    "devset missing: expected \(devset) (the shared folder must sit beside the repository as ../shared)"
+  )
   let (score, _) = try RestorationEvaluation.scoreDevset(
     TestSupport.restorer, tsv: devset, seed: TestSupport.shared + "/seeds/" + seed)
   #expect(score.syllables > 3000)
@@ -27,8 +30,10 @@ func devsetAccuracyFloor(file: String, seed: String) throws {
 }
 
 @Test func cleanHeldOutTextIsNotDamaged() throws {
-  let lines = try RestorationEvaluation.heldOutLines(root: TestSupport.packageRoot, shared: TestSupport.shared)
-  try #require(lines.count > 100, "held-out lines of seed 002 not found under \(TestSupport.shared)")
+  let lines = try RestorationEvaluation.heldOutLines(
+    root: TestSupport.packageRoot, shared: TestSupport.shared)
+  try #require(
+    lines.count > 100, "held-out lines of seed 002 not found under \(TestSupport.shared)")
   let score = RestorationEvaluation.scoreClean(TestSupport.restorer, lines: lines)
   #expect(score.damageRate <= Floors.damage, "\(score)")
 }

@@ -4,7 +4,8 @@ import Testing
 @testable import Restoration
 
 @Test func restoresTextThatLostItsDiacritics() {
-  #expect(TestSupport.restore("ke hoach chuyen doi so nam 2026") == "kế hoạch chuyển đổi số năm 2026")
+  #expect(
+    TestSupport.restore("ke hoach chuyen doi so nam 2026") == "kế hoạch chuyển đổi số năm 2026")
   #expect(
     TestSupport.restore("Nang cao chat luong dich vu cong truc tuyen cho nguoi dan va doanh nghiep")
       == "Nâng cao chất lượng dịch vụ công trực tuyến cho người dân và doanh nghiệp")
@@ -19,7 +20,8 @@ import Testing
 @Test func sentencesRunOnAcrossLineBreaksAndLinesStayLines() {
   let input = "Tang cuong bao dam an toan thong tin\nmang cho cac he thong thong tin  cua\n\ntinh."
   let output = TestSupport.restore(input)
-  #expect(output == "Tăng cường bảo đảm an toàn thông tin\nmạng cho các hệ thống thông tin  của\n\ntỉnh.")
+  #expect(
+    output == "Tăng cường bảo đảm an toàn thông tin\nmạng cho các hệ thống thông tin  của\n\ntỉnh.")
 }
 
 @Test func protectedTokensAreUntouched() {
@@ -28,7 +30,8 @@ import Testing
     + "IOC, LGSP, AI, IoT, Big Data, Blockchain; lien he abc@phutho.gov.vn hoac https://dichvucong.gov.vn"
   let output = TestSupport.restore(line)
   for kept in [
-    "12535/KH-UBND", "30/12/2025", "57-NQ/TW", "UBND,", "TTHC,", "VNeID,", "GRDP,", "IOC,", "LGSP,", "AI,", "IoT,",
+    "12535/KH-UBND", "30/12/2025", "57-NQ/TW", "UBND,", "TTHC,", "VNeID,", "GRDP,", "IOC,", "LGSP,",
+    "AI,", "IoT,",
     "Big", "Data,", "Blockchain;", "abc@phutho.gov.vn", "https://dichvucong.gov.vn",
   ] {
     #expect(output.contains(kept), "\(kept) changed: \(output)")
@@ -58,13 +61,17 @@ import Testing
   #expect(result.lines.joined(separator: "\n") == clean)
   #expect(result.lineModes.allSatisfy { $0 == .light })
   // Either tone placement is accepted as right, and left as written.
-  #expect(TestSupport.restore("Tỉnh uỷ chỉ đạo số hoá, khoẻ mạnh") == "Tỉnh uỷ chỉ đạo số hoá, khoẻ mạnh")
+  #expect(
+    TestSupport.restore("Tỉnh uỷ chỉ đạo số hoá, khoẻ mạnh") == "Tỉnh uỷ chỉ đạo số hoá, khoẻ mạnh")
 }
 
 @Test func lightModeRepairsWhatIsNotASyllable() {
   let result = TestSupport.restorer.restore(
-    lines: ["Tập trung triển khai các nhiệm vụ chuyểm đổi số trên địa bàn tỉnh trong năm"], mode: .light)
-  #expect(result.lines[0] == "Tập trung triển khai các nhiệm vụ chuyển đổi số trên địa bàn tỉnh trong năm")
+    lines: ["Tập trung triển khai các nhiệm vụ chuyểm đổi số trên địa bàn tỉnh trong năm"],
+    mode: .light)
+  #expect(
+    result.lines[0] == "Tập trung triển khai các nhiệm vụ chuyển đổi số trên địa bàn tỉnh trong năm"
+  )
   #expect(result.changes.count == 1)
 }
 
@@ -79,13 +86,23 @@ import Testing
 
 @Test func pagesKeepEveryBoxAndRecordCorrections() throws {
   func word(_ text: String, _ x: Double) -> Word {
-    Word(text: text, box: BoundingBox(x: x, y: 10, width: 20, height: 10), confidence: 0.9, origin: .ocr)
+    Word(
+      text: text, box: BoundingBox(x: x, y: 10, width: 20, height: 10), confidence: 0.9,
+      origin: .ocr)
   }
-  let words = ["Ke", "hoach", "chuyen", "doi", "so", "12535/KH-UBND"].enumerated().map { word($1, Double($0) * 30) }
-  let page = PageLayout(number: 3, width: 595, height: 842, origin: .ocr, lines: [Line(words: words)])
+  let words = ["Ke", "hoach", "chuyen", "doi", "so", "12535/KH-UBND"].enumerated().map {
+    word($1, Double($0) * 30)
+  }
+  let page = PageLayout(
+    number: 3, width: 595, height: 842, origin: .ocr, lines: [Line(words: words)])
   let clean = PageLayout(
     number: 4, width: 595, height: 842, origin: .textLayer,
-    lines: [Line(words: ["Kế", "hoạch", "chuyển", "đổi", "số", "năm", "2026", "của", "tỉnh"].map { word($0, 0) })])
+    lines: [
+      Line(
+        words: ["Kế", "hoạch", "chuyển", "đổi", "số", "năm", "2026", "của", "tỉnh"].map {
+          word($0, 0)
+        })
+    ])
   let result = TestSupport.restorer.restore(pages: [page, clean])
   let restored = result.pages[0].lines[0].words
   #expect(restored.map(\.text) == ["Kế", "hoạch", "chuyển", "đổi", "số", "12535/KH-UBND"])

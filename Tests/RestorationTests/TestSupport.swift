@@ -17,6 +17,7 @@ enum TestSupport {
   }()
 
   static func restore(_ text: String, mode: RestorationMode = .auto) -> String {
-    restorer.restore(lines: text.components(separatedBy: "\n"), mode: mode).lines.joined(separator: "\n")
+    restorer.restore(lines: text.components(separatedBy: "\n"), mode: mode).lines.joined(
+      separator: "\n")
   }
 }
