@@ -100,11 +100,16 @@ struct ChannelModel: Sendable {
   {
     let scalars = token.unicodeScalars.map(\.value)
     guard !scalars.isEmpty, scalars.count <= 12 else { return [] }
-    var search = Search(
-      model: self, token: scalars, floor: floor,
-      maxEdits: scalars.count <= 2 ? min(maxEdits, 1) : maxEdits,
-      editLogProb: editLogProb)
+    // A first pass without edits finds the best plain reading; its score bounds the
+    // edit search, which otherwise explores every two-edit path.
+    var search = Search(model: self, token: scalars, floor: floor, maxEdits: 0, editLogProb: editLogProb)
     search.run(0, trie.root, 0, 0)
+    let edits = scalars.count <= 2 ? min(maxEdits, 1) : maxEdits
+    if edits > 0 {
+      search = Search(
+        model: self, token: scalars, floor: floor, maxEdits: edits, editLogProb: editLogProb, after: search)
+      search.run(0, trie.root, 0, 0)
+    }
     let sorted = search.best.sorted {
       (a: (key: Int32, value: Float), b: (key: Int32, value: Float)) -> Bool in
       a.value > b.value || (a.value == b.value && a.key < b.key)
@@ -132,6 +137,15 @@ struct ChannelModel: Sendable {
       self.maxEdits = maxEdits
       self.editLogProb = editLogProb
       bound = -floor * 1.5
+    }
+
+    init(
+      model: ChannelModel, token: [UInt32], floor: Float, maxEdits: Int, editLogProb: Float,
+      after previous: Search
+    ) {
+      self.init(model: model, token: token, floor: floor, maxEdits: maxEdits, editLogProb: editLogProb)
+      best = previous.best
+      bound = previous.bound
     }
 
     mutating func run(_ position: Int, _ node: Int32, _ logProb: Float, _ edits: Int) {

@@ -58,21 +58,35 @@ public struct Restorer: Sendable {
   let settings: Settings
   private let skeletonIndex: [String: Int]
 
-  /// Tunable weights of the decoder, set on the synthetic training-side data.
+  /// The decoder's weights (natural-log units), set on the synthetic held-out sets of
+  /// `scripts/eval-restore`, never on the devset.
   struct Settings: Sendable {
+    /// Candidates kept per token, ranked by channel and unigram prior.
     var candidateLimit = 12
+    /// Candidates worse than the best channel score by more than this are dropped.
     var candidateFloor: Float = 12
+    /// Score of leaving a token that is no syllable as it is (a name, a garbled word).
     var keepPenalty: Float = -11
+    /// Light mode: what replacing a valid syllable costs on top of its channel score.
     var lightPenalty: Float = 9
+    /// Weight of the document cache in the second pass (0 turns it off).
     var cacheWeight: Float = 1
+    /// What reading a one- or two-digit number as a word costs ("6" for "ở").
     var digitWordPenalty: Float = 4
+    /// Unexplained edits allowed per token in full and in light mode.
     var maxEdits = 2
     var lightEdits = 2
+    /// Log-probability of one unexplained edit.
     var editLogProb: Float = -8
+    /// Readings at least this sure feed the document cache.
     var cacheConfidence = 0.9
+    /// Share of well-formed marked syllables above which a block is in light mode.
     var markedShareForLight = 0.45
+    /// English-model channel: a mark change the training never showed.
     var unseenMark: Float = -7
+    /// Scale of channel scores against the language model.
     var channelWeight: Float = 1
+    /// States kept per position by the Viterbi beam.
     var beam = 10
   }
 
@@ -89,29 +103,6 @@ public struct Restorer: Sendable {
 
   init(dictionary: RestorationDictionary, settings: Settings = Settings()) {
     self.dictionary = dictionary
-    var settings = settings
-    if let tune = ProcessInfo.processInfo.environment["PLANINGEST_TUNE"] {
-      for kv in tune.split(separator: ",") {
-        let p = kv.split(separator: "=")
-        let v = Float(p[1])!
-        switch p[0] {
-        case "limit": settings.candidateLimit = Int(v)
-        case "floor": settings.candidateFloor = v
-        case "keep": settings.keepPenalty = v
-        case "light": settings.lightPenalty = v
-        case "cache": settings.cacheWeight = v
-        case "digit": settings.digitWordPenalty = v
-        case "edits": settings.maxEdits = Int(v)
-        case "ledits": settings.lightEdits = Int(v)
-        case "edit": settings.editLogProb = v
-        case "conf": settings.cacheConfidence = Double(v)
-        case "mark": settings.unseenMark = v
-        case "chan": settings.channelWeight = v
-        case "beam": settings.beam = Int(v)
-        default: fatalError("unknown \(p[0])")
-        }
-      }
-    }
     self.settings = settings
     let trie = SyllableTrie(vocabulary: dictionary.vocabulary)
     channels = [
