@@ -7,10 +7,10 @@ public struct Target: Codable, Sendable, Hashable {
   /// The unit after the number ("%", "học viên/năm", "GRDP"), when there is one.
   public var unit: String?
   /// How the value bounds the result.
-  public var comparator: Comparator
+  public var comparator: TargetComparator
 
   /// Creates a target.
-  public init(raw: String, value: Double?, unit: String?, comparator: Comparator) {
+  public init(raw: String, value: Double?, unit: String?, comparator: TargetComparator) {
     self.raw = raw
     self.value = value
     self.unit = unit
@@ -19,7 +19,7 @@ public struct Target: Codable, Sendable, Hashable {
 }
 
 /// How a target's value bounds the result.
-public enum Comparator: String, Codable, Sendable, Hashable, CaseIterable {
+public enum TargetComparator: String, Codable, Sendable, Hashable, CaseIterable {
   /// Exactly, or "đạt" without a bound.
   case equal = "="
   /// At least: "tối thiểu", "≥", "ít nhất", "trên".
