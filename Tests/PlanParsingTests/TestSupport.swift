@@ -39,3 +39,36 @@ enum TestSupport {
     return try? String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
   }
 }
+
+extension TestSupport {
+  /// Runs a script of `scripts/` with `arguments` and returns its exit status and output.
+  static func runScript(_ name: String, _ arguments: [String]) throws -> (
+    status: Int32, stdout: Data, stderr: String
+  ) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+    process.arguments = [repositoryRoot.appendingPathComponent("scripts/\(name)").path] + arguments
+    let out = Pipe()
+    let err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    let stdout = out.fileHandleForReading.readDataToEndOfFile()
+    let stderr = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, stdout, String(decoding: stderr, as: UTF8.self))
+  }
+
+  /// Writes `value` as JSON to a temporary file and returns its path.
+  static func temporaryJSON<T: Encodable>(_ value: T) throws -> String {
+    let url = FileManager.default.temporaryDirectory
+      .appendingPathComponent("plan-\(UUID().uuidString).json")
+    try PlanJSON.encoder().encode(value).write(to: url)
+    return url.path
+  }
+
+  static var hasDevset: Bool {
+    FileManager.default.fileExists(
+      atPath: sharedFolder.appendingPathComponent("devset/000_tasks.json").path)
+  }
+}

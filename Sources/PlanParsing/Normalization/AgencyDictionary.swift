@@ -9,8 +9,11 @@ import VietnameseText
 public struct AgencyDictionary: Sendable {
   /// Canonical name by folded key of every spelling.
   private var canonicalByKey: [String: String] = [:]
-  /// Every key, for the near-match search.
+  /// Every key, for the prefix search.
   private var keys: [String] = []
+  /// Keys by their first character, for the near-match search (OCR rarely breaks the
+  /// first letter of a name, and this keeps the search to a few dozen spellings).
+  private var keysByFirst: [Character: [[UInt8]]] = [:]
 
   /// An empty dictionary: every agency keeps its printed name.
   public init() {}
@@ -44,6 +47,7 @@ public struct AgencyDictionary: Sendable {
     guard !key.isEmpty, canonicalByKey[key] == nil else { return }
     canonicalByKey[key] = canonical
     keys.append(key)
+    keysByFirst[key.first!, default: []].append(Array(key.utf8))
   }
 
   /// How many spellings the dictionary knows.
@@ -59,13 +63,14 @@ public struct AgencyDictionary: Sendable {
     if let hit = canonicalByKey[key] { return hit }
     guard key.count >= 8 else { return nil }
     let limit = max(1, key.count / 6)
-    var best: (distance: Int, key: String)? = nil
+    var best: (distance: Int, key: [UInt8])? = nil
     let target = Array(key.utf8)
-    for candidate in keys where abs(candidate.utf8.count - target.count) <= limit {
-      let d = Self.distance(target, Array(candidate.utf8), limit: limit)
+    for candidate in keysByFirst[key.first!] ?? []
+    where abs(candidate.count - target.count) <= limit {
+      let d = Self.distance(target, candidate, limit: limit)
       if d <= limit, d < (best?.distance ?? Int.max) { best = (d, candidate) }
     }
-    return best.map { canonicalByKey[$0.key]! }
+    return best.map { canonicalByKey[String(decoding: $0.key, as: UTF8.self)]! }
   }
 
   /// Whether some known spelling starts with `prefix` (by key), for joining fragments.
