@@ -63,9 +63,13 @@ struct PlainTextTableReader: Sendable {
   }
 
   static func holdsTasks(_ lines: ArraySlice<TextLine>, appendix: AppendixBlock) -> Bool {
+    // The column header ("TT Nhiệm vụ …", "TT Chỉ tiêu …"), not a heading above the
+    // table that may name both ("Chỉ tiêu các nhiệm vụ trọng tâm").
     for line in lines.prefix(15) where isHeader(line.key) {
+      guard line.key.hasPrefix("t") || line.key.contains("co quan chu tri") else { continue }
+      let words = line.key.split(separator: " ").prefix(4).joined(separator: " ")
+      if words.contains("chi tieu") || words.contains("chi ticu") { return false }
       if line.key.contains("nhiem vu") { return true }
-      if line.key.contains("chi tieu") || line.key.contains("chi ticu") { return false }
     }
     let title = (appendix.title ?? "").foldKey
     return !title.contains("chi tieu")
