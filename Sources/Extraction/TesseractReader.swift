@@ -1,0 +1,121 @@
+import CTesseract
+import Foundation
+import PlanModel
+
+/// One Tesseract handle, owned by one worker thread for its whole life: Tesseract's
+/// handles are not thread-safe, and initializing one per page would waste the model load.
+final class TesseractReader {
+  private let handle: OpaquePointer
+
+  /// Why recognition of one image stopped.
+  enum Failure: Error {
+    case timedOut
+    case failed(String)
+  }
+
+  /// Loads `language` (e.g. `vie`, `vie+eng`, `Vietnamese`). `script/Vietnamese` names
+  /// the script model the way upstream tessdata lays it out; Debian installs it at the
+  /// top of tessdata, so the path is mapped to whichever exists.
+  init(language: String, file: String) throws(ExtractionError) {
+    guard let handle = TessBaseAPICreate() else {
+      throw ExtractionError(.ocrModel, file: file, reason: "cannot create a Tesseract engine")
+    }
+    self.handle = handle
+    let resolved = TesseractReader.resolve(language)
+    if TessBaseAPIInit3(handle, nil, resolved) != 0 {
+      TessBaseAPIDelete(handle)
+      throw ExtractionError(
+        .ocrModel, file: file,
+        reason:
+          "cannot load OCR language '\(language)' (is its .traineddata installed in \(TesseractReader.tessdata)?)"
+      )
+    }
+    // Tesseract's own diagnostics would break the one-line-per-error contract on stderr.
+    _ = TessBaseAPISetVariable(handle, "debug_file", "/dev/null")
+    TessBaseAPISetPageSegMode(handle, PSM_AUTO)
+  }
+
+  deinit {
+    TessBaseAPIEnd(handle)
+    TessBaseAPIDelete(handle)
+  }
+
+  static var tessdata: String {
+    ProcessInfo.processInfo.environment["TESSDATA_PREFIX"] ?? "/usr/share/tesseract-ocr/5/tessdata"
+  }
+
+  static func resolve(_ language: String) -> String {
+    language.split(separator: "+").map { part -> String in
+      let name = String(part)
+      let exists = { (n: String) in
+        FileManager.default.fileExists(atPath: "\(tessdata)/\(n).traineddata")
+      }
+      if exists(name) { return name }
+      if name.hasPrefix("script/"), exists(String(name.dropFirst(7))) {
+        return String(name.dropFirst(7))
+      }
+      if !name.hasPrefix("script/"), exists("script/\(name)") { return "script/\(name)" }
+      return name
+    }.joined(separator: "+")
+  }
+
+  /// Recognizes a grayscale rendering; boxes come back in points.
+  func recognize(_ image: GrayImage, timeout: Double) throws(Failure) -> [Word] {
+    image.pixels.withUnsafeBufferPointer { buffer in
+      TessBaseAPISetImage(
+        handle, buffer.baseAddress, Int32(image.width), Int32(image.height), 1, Int32(image.width))
+    }
+    TessBaseAPISetSourceResolution(handle, Int32(image.dpi))
+    return try run(pointsPerPixel: 72 / Double(image.dpi), timeout: timeout)
+  }
+
+  /// Recognizes a Leptonica image whose resolution is `dpi`; boxes come back in points.
+  func recognize(pix: UnsafeMutablePointer<PIX>, dpi: Int, timeout: Double) throws(Failure)
+    -> [Word]
+  {
+    TessBaseAPISetImage2(handle, pix)
+    TessBaseAPISetSourceResolution(handle, Int32(dpi))
+    return try run(pointsPerPixel: 72 / Double(dpi), timeout: timeout)
+  }
+
+  private func run(pointsPerPixel: Double, timeout: Double) throws(Failure) -> [Word] {
+    defer { TessBaseAPIClear(handle) }
+    guard let monitor = TessMonitorCreate() else { throw .failed("cannot create a monitor") }
+    defer { TessMonitorDelete(monitor) }
+    // The deadline bounds recognition itself, the part that can run away on a page.
+    let milliseconds = Int32(clamping: Int((timeout * 1000).rounded()))
+    TessMonitorSetDeadlineMSecs(monitor, milliseconds)
+    let start = ContinuousClock.now
+    let status = TessBaseAPIRecognize(handle, monitor)
+    if status != 0 {
+      let elapsed = ContinuousClock.now - start
+      if elapsed >= .milliseconds(Int(milliseconds)) { throw .timedOut }
+      throw .failed("Tesseract could not recognize the page")
+    }
+    guard let iterator = TessBaseAPIGetIterator(handle) else { return [] }
+    defer { TessResultIteratorDelete(iterator) }
+    var words: [Word] = []
+    repeat {
+      guard let raw = TessResultIteratorGetUTF8Text(iterator, RIL_WORD) else { continue }
+      let text = String(cString: raw).precomposedStringWithCanonicalMapping
+        .trimmingCharacters(in: .whitespacesAndNewlines)
+      TessDeleteText(raw)
+      guard !text.isEmpty else { continue }
+      let confidence = Double(TessResultIteratorConfidence(iterator, RIL_WORD)) / 100
+      var left: Int32 = 0
+      var top: Int32 = 0
+      var right: Int32 = 0
+      var bottom: Int32 = 0
+      // The page iterator is borrowed from the result iterator: not deleted here.
+      let pageIterator = TessResultIteratorGetPageIterator(iterator)
+      guard TessPageIteratorBoundingBox(pageIterator, RIL_WORD, &left, &top, &right, &bottom) != 0
+      else { continue }
+      let box = BoundingBox(
+        x: Double(left) * pointsPerPixel, y: Double(top) * pointsPerPixel,
+        width: Double(right - left) * pointsPerPixel, height: Double(bottom - top) * pointsPerPixel)
+      words.append(
+        Word(text: text, box: box, confidence: min(max(confidence, 0), 1), origin: .ocr))
+    } while TessResultIteratorNext(iterator, RIL_WORD) != 0
+    return words
+  }
+}
