@@ -48,6 +48,9 @@ public struct Extractor: Sendable {
   /// that fails or times out is returned empty with its failure in `failures`.
   public func extract(path: String) throws(ExtractionError) -> ExtractedDocument {
     let input = try InputFile(path: path)
+    if input.kind != .text {
+      try TesseractReader.validate(options.ocrLanguage, file: path)
+    }
     let outcomes: [PageOutcome]
     switch input.kind {
     case .text:

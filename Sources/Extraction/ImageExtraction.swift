@@ -6,7 +6,9 @@ struct ImageExtraction {
   let options: Extractor.Options
 
   func run() throws(ExtractionError) -> [PageOutcome] {
-    let images = try ImagePages(input: input)
+    let images = try QuietStandardError.run { () throws(ExtractionError) in
+      try ImagePages(input: input)
+    }
     let options = options
     let file = input.displayPath
     return PageWorkers.run(

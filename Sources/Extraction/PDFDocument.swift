@@ -1,24 +1,22 @@
 import CPoppler
+import Foundation
 
-/// A Poppler document opened from bytes in memory. Poppler objects are not safe to share
-/// between threads, so every page worker opens its own document from the same bytes.
+/// A Poppler document. Poppler objects are not safe to share between threads, so every
+/// page worker opens its own. It is opened from the file, not from bytes in memory:
+/// Poppler 22.12 crashes on a memory stream of an encrypted PDF given a wrong password.
 final class PDFDocument {
   private let document: OpaquePointer
   let pageCount: Int
 
-  /// The bytes of a PDF, shared by the workers that each open a document on them.
-  /// GBytes is immutable and reference-counted atomically, hence safe to share.
-  final class Bytes: @unchecked Sendable {
-    let gbytes: OpaquePointer
-    init(_ bytes: [UInt8]) {
-      gbytes = bytes.withUnsafeBufferPointer { g_bytes_new($0.baseAddress, gsize($0.count)) }
-    }
-    deinit { g_bytes_unref(gbytes) }
-  }
-
-  init(bytes: Bytes, password: String?, file: String) throws(ExtractionError) {
+  init(path: String, password: String?, file: String) throws(ExtractionError) {
     var error: UnsafeMutablePointer<GError>?
-    let opened = poppler_document_new_from_bytes(bytes.gbytes, password, &error)
+    // Poppler wants a file:// URI, which GLib builds only from an absolute path.
+    let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+    guard let uri = g_filename_to_uri(absolute, nil, nil) else {
+      throw ExtractionError(.unreadable, file: file, reason: "cannot make a URI of the path")
+    }
+    defer { g_free(uri) }
+    let opened = poppler_document_new_from_file(uri, password, &error)
     guard let opened else {
       let code = error?.pointee.code ?? -1
       let message = error.map { String(cString: $0.pointee.message) } ?? "unknown error"

@@ -7,8 +7,15 @@ struct PDFExtraction {
   let options: Extractor.Options
 
   func run() throws(ExtractionError) -> [PageOutcome] {
-    let bytes = PDFDocument.Bytes(input.bytes)
-    let probe = try PDFDocument(bytes: bytes, password: options.password, file: input.displayPath)
+    // Poppler rebuilds a lost cross-reference table and would quietly read the first
+    // pages of a cut-off download; a PDF must end with its %%EOF marker.
+    guard input.bytes.suffix(2048).containsSequence(Array("%%EOF".utf8)) else {
+      throw ExtractionError(
+        .unsupported, file: input.displayPath,
+        reason: "truncated PDF (no %%EOF marker at the end of the file)")
+    }
+    let path = input.displayPath
+    let probe = try PDFDocument(path: path, password: options.password, file: path)
     let pageCount = probe.pageCount
     guard pageCount > 0 else {
       throw ExtractionError(.unsupported, file: input.displayPath, reason: "the PDF has no pages")
@@ -17,20 +24,20 @@ struct PDFExtraction {
     let options = options
     return PageWorkers.run(
       pageCount: pageCount, workers: options.jobs,
-      makeState: { Worker(bytes: bytes, options: options, file: file) },
+      makeState: { Worker(path: path, options: options, file: file) },
       page: { worker, index in worker.page(number: index + 1) })
   }
 
   /// One thread's document and OCR engine, both made on first need.
   struct Worker {
-    let bytes: PDFDocument.Bytes
+    let path: String
     let options: Extractor.Options
     let file: String
     var document: Result<PDFDocument, ExtractionError>?
     var ocr: OCRWorker
 
-    init(bytes: PDFDocument.Bytes, options: Extractor.Options, file: String) {
-      self.bytes = bytes
+    init(path: String, options: Extractor.Options, file: String) {
+      self.path = path
       self.options = options
       self.file = file
       ocr = OCRWorker(options: options, file: file)
@@ -39,7 +46,7 @@ struct PDFExtraction {
     mutating func page(number: Int) -> PageOutcome {
       if document == nil {
         document = Result { () throws(ExtractionError) in
-          try PDFDocument(bytes: bytes, password: options.password, file: file)
+          try PDFDocument(path: path, password: options.password, file: file)
         }
       }
       let empty = PageLayout(number: number, width: nil, height: nil, origin: .ocr, lines: [])
@@ -138,5 +145,17 @@ struct OCRWorker {
         layout: layout,
         failure: ExtractionError(.pageFailed, file: file, page: layout.number, reason: reason))
     }
+  }
+}
+
+extension Collection where Element == UInt8 {
+  /// Whether `needle` occurs in the bytes.
+  func containsSequence(_ needle: [UInt8]) -> Bool {
+    let bytes = Array(self)
+    guard bytes.count >= needle.count, let first = needle.first else { return needle.isEmpty }
+    for start in 0...(bytes.count - needle.count) where bytes[start] == first {
+      if bytes[start..<start + needle.count].elementsEqual(needle) { return true }
+    }
+    return false
   }
 }

@@ -17,18 +17,16 @@ final class TesseractReader {
   /// the script model the way upstream tessdata lays it out; Debian installs it at the
   /// top of tessdata, so the path is mapped to whichever exists.
   init(language: String, file: String) throws(ExtractionError) {
+    // Tesseract prints its own errors for a missing model: check for the files first.
+    let resolved = try TesseractReader.resolve(language, file: file)
     guard let handle = TessBaseAPICreate() else {
       throw ExtractionError(.ocrModel, file: file, reason: "cannot create a Tesseract engine")
     }
+    // From here on deinit releases the handle, also when init throws.
     self.handle = handle
-    let resolved = TesseractReader.resolve(language)
     if TessBaseAPIInit3(handle, nil, resolved) != 0 {
-      TessBaseAPIDelete(handle)
       throw ExtractionError(
-        .ocrModel, file: file,
-        reason:
-          "cannot load OCR language '\(language)' (is its .traineddata installed in \(TesseractReader.tessdata)?)"
-      )
+        .ocrModel, file: file, reason: "cannot load OCR language '\(language)'")
     }
     // Tesseract's own diagnostics would break the one-line-per-error contract on stderr.
     _ = TessBaseAPISetVariable(handle, "debug_file", "/dev/null")
@@ -44,19 +42,30 @@ final class TesseractReader {
     ProcessInfo.processInfo.environment["TESSDATA_PREFIX"] ?? "/usr/share/tesseract-ocr/5/tessdata"
   }
 
-  static func resolve(_ language: String) -> String {
-    language.split(separator: "+").map { part -> String in
+  /// The Tesseract language string for `language`, each part mapped to a model file
+  /// that exists; throws naming the first part that has none.
+  static func resolve(_ language: String, file: String) throws(ExtractionError) -> String {
+    let exists = { (n: String) in
+      FileManager.default.fileExists(atPath: "\(tessdata)/\(n).traineddata")
+    }
+    var parts: [String] = []
+    for part in language.split(separator: "+", omittingEmptySubsequences: false) {
       let name = String(part)
-      let exists = { (n: String) in
-        FileManager.default.fileExists(atPath: "\(tessdata)/\(n).traineddata")
+      let bare = name.hasPrefix("script/") ? String(name.dropFirst(7)) : name
+      if let found = [name, bare, "script/\(bare)"].first(where: { !$0.isEmpty && exists($0) }) {
+        parts.append(found)
+      } else {
+        throw ExtractionError(
+          .ocrModel, file: file,
+          reason: "cannot load OCR language '\(language)': no \(name).traineddata in \(tessdata)")
       }
-      if exists(name) { return name }
-      if name.hasPrefix("script/"), exists(String(name.dropFirst(7))) {
-        return String(name.dropFirst(7))
-      }
-      if !name.hasPrefix("script/"), exists("script/\(name)") { return "script/\(name)" }
-      return name
-    }.joined(separator: "+")
+    }
+    return parts.joined(separator: "+")
+  }
+
+  /// Checks that `language` names installed models, without loading them.
+  static func validate(_ language: String, file: String) throws(ExtractionError) {
+    _ = try resolve(language, file: file)
   }
 
   /// Recognizes a grayscale rendering; boxes come back in points.
