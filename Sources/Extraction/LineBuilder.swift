@@ -6,17 +6,37 @@ import PlanModel
 /// the same way (a header's two columns and a table's cells on one baseline form one
 /// line), whatever order the source listed the words in.
 enum LineBuilder {
+  /// The vertical extent a word is grouped by.
+  struct Band {
+    var top: Double
+    var bottom: Double
+    var mid: Double { (top + bottom) / 2 }
+  }
+
+  /// Groups words by their own boxes (a text layer's boxes are the font's, so words on
+  /// one baseline have nearly the same band whatever their letters).
   static func lines(from words: [Word]) -> [Line] {
     let boxed = words.filter { $0.box != nil }
+    return lines(from: boxed, bands: boxed.map { Band(top: $0.box!.y, bottom: $0.box!.maxY) })
+  }
+
+  /// Groups words by the bands given, one per word. OCR boxes hug the ink ("quan" and
+  /// "Cơ" on one baseline barely overlap), so OCR words are grouped by their text
+  /// line's band, corrected for the page's skew.
+  static func lines(from words: [Word], bands: [Band]) -> [Line] {
     var groups: [(top: Double, bottom: Double, words: [Word])] = []
-    for word in boxed.sorted(by: { $0.box!.midY < $1.box!.midY }) {
-      let b = word.box!
+    let order = words.indices.filter { words[$0].box != nil }.sorted {
+      bands[$0].mid < bands[$1].mid
+    }
+    for index in order {
+      let word = words[index]
+      let b = bands[index]
       // Only the last few lines can still take a word when words arrive sorted by centre.
       var target: Int?
       for index in groups.indices.suffix(4).reversed() {
         let g = groups[index]
-        let overlap = min(g.bottom, b.maxY) - max(g.top, b.y)
-        let smaller = min(g.bottom - g.top, b.height)
+        let overlap = min(g.bottom, b.bottom) - max(g.top, b.top)
+        let smaller = min(g.bottom - g.top, b.bottom - b.top)
         if smaller > 0, overlap >= 0.5 * smaller {
           target = index
           break
@@ -27,7 +47,7 @@ enum LineBuilder {
         // Keep the line's band at its first word's height so a tall neighbour cannot
         // make it swallow the next line.
       } else {
-        groups.append((b.y, b.maxY, [word]))
+        groups.append((b.top, b.bottom, [word]))
       }
     }
     // Groups were opened in order of their first word's centre: top to bottom.

@@ -111,7 +111,7 @@ struct OCRWorker {
 
   mutating func recognize(
     into layout: PageLayout,
-    _ body: (TesseractReader) throws(TesseractReader.Failure) -> [Word]
+    _ body: (TesseractReader) throws(TesseractReader.Failure) -> [Line]
   ) -> PageOutcome {
     var layout = layout
     layout.origin = .ocr
@@ -120,13 +120,11 @@ struct OCRWorker {
     case .success(let r): reader = r
     case .failure(let error): return PageOutcome(layout: layout, failure: error)
     }
-    let words: [Word]
     do {
-      words = try body(reader)
+      layout.lines = try body(reader)
     } catch {
       return failure(error, layout: layout)
     }
-    layout.lines = LineBuilder.lines(from: words)
     return PageOutcome(layout: layout)
   }
 

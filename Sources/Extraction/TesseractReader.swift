@@ -69,7 +69,7 @@ final class TesseractReader {
   }
 
   /// Recognizes a grayscale rendering; boxes come back in points.
-  func recognize(_ image: GrayImage, timeout: Double) throws(Failure) -> [Word] {
+  func recognize(_ image: GrayImage, timeout: Double) throws(Failure) -> [Line] {
     image.pixels.withUnsafeBufferPointer { buffer in
       TessBaseAPISetImage(
         handle, buffer.baseAddress, Int32(image.width), Int32(image.height), 1, Int32(image.width))
@@ -80,14 +80,14 @@ final class TesseractReader {
 
   /// Recognizes a Leptonica image whose resolution is `dpi`; boxes come back in points.
   func recognize(pix: UnsafeMutablePointer<PIX>, dpi: Int, timeout: Double) throws(Failure)
-    -> [Word]
+    -> [Line]
   {
     TessBaseAPISetImage2(handle, pix)
     TessBaseAPISetSourceResolution(handle, Int32(dpi))
     return try run(pointsPerPixel: 72 / Double(dpi), timeout: timeout)
   }
 
-  private func run(pointsPerPixel: Double, timeout: Double) throws(Failure) -> [Word] {
+  private func run(pointsPerPixel: Double, timeout: Double) throws(Failure) -> [Line] {
     defer { TessBaseAPIClear(handle) }
     guard let monitor = TessMonitorCreate() else { throw .failed("cannot create a monitor") }
     defer { TessMonitorDelete(monitor) }
@@ -104,7 +104,14 @@ final class TesseractReader {
     guard let iterator = TessBaseAPIGetIterator(handle) else { return [] }
     defer { TessResultIteratorDelete(iterator) }
     var words: [Word] = []
+    var wordLines: [Int] = []
+    var textLines: [TextLine] = []
     repeat {
+      // The page iterator is borrowed from the result iterator: not deleted here.
+      let pageIterator = TessResultIteratorGetPageIterator(iterator)
+      if textLines.isEmpty || TessPageIteratorIsAtBeginningOf(pageIterator, RIL_TEXTLINE) != 0 {
+        textLines.append(TextLine(pageIterator))
+      }
       guard let raw = TessResultIteratorGetUTF8Text(iterator, RIL_WORD) else { continue }
       let text = String(cString: raw).precomposedStringWithCanonicalMapping
         .trimmingCharacters(in: .whitespacesAndNewlines)
@@ -115,8 +122,6 @@ final class TesseractReader {
       var top: Int32 = 0
       var right: Int32 = 0
       var bottom: Int32 = 0
-      // The page iterator is borrowed from the result iterator: not deleted here.
-      let pageIterator = TessResultIteratorGetPageIterator(iterator)
       guard TessPageIteratorBoundingBox(pageIterator, RIL_WORD, &left, &top, &right, &bottom) != 0
       else { continue }
       let box = BoundingBox(
@@ -124,7 +129,41 @@ final class TesseractReader {
         width: Double(right - left) * pointsPerPixel, height: Double(bottom - top) * pointsPerPixel)
       words.append(
         Word(text: text, box: box, confidence: min(max(confidence, 0), 1), origin: .ocr))
+      wordLines.append(textLines.count - 1)
     } while TessResultIteratorNext(iterator, RIL_WORD) != 0
-    return words
+    // Undo the page's skew before grouping: across a landscape page a tilt of half a
+    // degree moves a baseline by more than half a line.
+    let slopes = textLines.filter { $0.baselineWidth > 300 }.map(\.slope).sorted()
+    let slope = slopes.isEmpty ? 0 : slopes[slopes.count / 2]
+    let bands = zip(words, wordLines).map { word, line in
+      let shift = slope * word.box!.midX
+      return LineBuilder.Band(
+        top: textLines[line].top * pointsPerPixel - shift,
+        bottom: textLines[line].bottom * pointsPerPixel - shift)
+    }
+    return LineBuilder.lines(from: words, bands: bands)
+  }
+
+  /// A text line's extent and baseline, in pixels.
+  private struct TextLine {
+    var top = 0.0
+    var bottom = 0.0
+    var slope = 0.0
+    var baselineWidth = 0.0
+
+    init(_ iterator: OpaquePointer?) {
+      var l: Int32 = 0
+      var t: Int32 = 0
+      var r: Int32 = 0
+      var b: Int32 = 0
+      if TessPageIteratorBoundingBox(iterator, RIL_TEXTLINE, &l, &t, &r, &b) != 0 {
+        top = Double(t)
+        bottom = Double(b)
+      }
+      if TessPageIteratorBaseline(iterator, RIL_TEXTLINE, &l, &t, &r, &b) != 0, r > l {
+        baselineWidth = Double(r - l)
+        slope = Double(b - t) / Double(r - l)
+      }
+    }
   }
 }
