@@ -1,32 +1,17 @@
+import Extraction
 import Foundation
 import PlanModel
 import PlanParsing
 
-// Development tool for scripts/eval-parse: parses one plain-text plan (pages separated
-// by form feeds) and writes the plan as JSON. The `ingest` command is the product; this
-// exists so that parsing can be measured on its own.
-// Usage: plan-parse FILE.txt [DICTIONARY.tsv]
+// Development tool for scripts/eval-parse: extracts one document (PDF, image or .txt,
+// through the extraction stage) and writes the parsed plan as JSON. The `ingest` command
+// is the product; this exists so that parsing can be measured on its own until the
+// pipeline runs it.
+// Usage: plan-parse FILE [DICTIONARY.tsv]
 let arguments = CommandLine.arguments
 guard arguments.count >= 2 else {
-  FileHandle.standardError.write(Data("usage: plan-parse FILE.txt [agencies.tsv]\n".utf8))
+  FileHandle.standardError.write(Data("usage: plan-parse FILE [agencies.tsv]\n".utf8))
   exit(64)
-}
-let input = URL(fileURLWithPath: arguments[1])
-guard let data = try? Data(contentsOf: input) else {
-  FileHandle.standardError.write(Data("\(input.path): cannot read the file\n".utf8))
-  exit(66)
-}
-let text = String(decoding: data, as: UTF8.self).precomposedStringWithCanonicalMapping
-let pages = text.split(separator: "\u{0C}", omittingEmptySubsequences: false).enumerated().map {
-  index, page in
-  PageLayout(
-    number: index + 1, width: nil, height: nil, origin: .plainText,
-    lines: page.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-      Line(
-        words: line.split(whereSeparator: { $0 == " " || $0 == "\t" }).map {
-          Word(text: String($0), box: nil, confidence: 1, origin: .plainText)
-        })
-    })
 }
 let dictionaryURL =
   arguments.count >= 3
@@ -34,8 +19,9 @@ let dictionaryURL =
   : URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent().appendingPathComponent("dictionaries/agencies.tsv")
 do {
+  let extracted = try Extractor(options: .init(jobs: 2)).extract(path: arguments[1])
   let parser = PlanParser(agencies: try AgencyDictionary(contentsOf: dictionaryURL))
-  let plan = parser.parse(pages)
+  let plan = parser.parse(extracted.pages)
   FileHandle.standardOutput.write(try PlanJSON.encoder().encode(plan))
   FileHandle.standardOutput.write(Data("\n".utf8))
 } catch {

@@ -15,12 +15,47 @@ struct GeometryTableBuilder: Sendable {
     var height: Double { words.map { $0.box!.height }.max() ?? 0 }
   }
 
-  /// A column: its role, header text and horizontal extent.
+  /// A column: its role, header text, the horizontal extent of its header words and
+  /// where it ends on the right (the boundary with the next column).
   struct Column {
     var role: ColumnRole
     var header: String
     var minX: Double
     var maxX: Double
+    var right = Double.infinity
+  }
+
+  /// Puts each boundary between two columns in the widest run of x positions that no
+  /// body word crosses (the white "river" of the ruling), between their header words;
+  /// header words alone mislead, since a short header sits centred in a wide column.
+  static func placeBoundaries(_ columns: inout [Column], body: [Word]) {
+    for k in columns.indices.dropLast() {
+      let from = columns[k].maxX
+      let to = columns[k + 1].minX
+      guard to > from + 1 else {
+        columns[k].right = (from + to) / 2
+        continue
+      }
+      let boxes = body.compactMap(\.box).filter { $0.maxX > from && $0.x < to }
+      var best = (crossings: Int.max, start: from, end: from)
+      var x = from
+      var run: (crossings: Int, start: Double)? = nil
+      while x <= to {
+        let crossings = boxes.filter { $0.x < x && $0.maxX > x }.count
+        if let r = run, r.crossings == crossings {
+          // The run continues.
+        } else {
+          run = (crossings, x)
+        }
+        if crossings < best.crossings
+          || (crossings == best.crossings && x - run!.start > best.end - best.start)
+        {
+          best = (crossings, run!.start, x)
+        }
+        x += 1
+      }
+      columns[k].right = (best.start + best.end) / 2
+    }
   }
 
   func tables(_ lines: ArraySlice<TextLine>) -> [RebuiltTable] {
@@ -62,7 +97,9 @@ struct GeometryTableBuilder: Sendable {
     var lastAdded: VisualLine? = nil
     while i < visual.count {
       if let header = Self.header(at: i, in: visual) {
-        let found = Self.columns(visual[header])
+        var found = Self.columns(visual[header])
+        let body = visual[header.upperBound...].prefix { $0.page == visual[header.lowerBound].page }
+        Self.placeBoundaries(&found, body: body.flatMap(\.words))
         if !Self.sameColumns(found, columns) {
           for l in pending where anchor != nil || !rows.isEmpty { add(l) }
           pending = []
@@ -127,9 +164,11 @@ struct GeometryTableBuilder: Sendable {
     let offset = last == nil ? 0 : 1
     var best = (gap: -Double.infinity, index: all.count - 1)
     for k in 1..<all.count {
-      // Never split at a page break: what opens a page continues the row before it,
-      // unless a wider gap on the page says otherwise.
-      let gap = all[k].page != all[k - 1].page ? -1e9 : all[k].top - all[k - 1].bottom
+      // A row that opens a page starts there; otherwise a page break never splits: what
+      // opens a page continues the row before it.
+      let pageBreak = all[k].page != all[k - 1].page
+      let gap =
+        pageBreak ? (k == all.count - 1 ? 1e9 : -1e9) : all[k].top - all[k - 1].bottom
       if gap > best.gap + 0.5 { best = (gap, k) }
     }
     let cut = max(0, best.index - offset)
@@ -170,10 +209,12 @@ struct GeometryTableBuilder: Sendable {
     "co", "quan", "chu", "tri", "phoi", "hop", "ket", "qua", "thuc", "hien", "thoi", "han",
     "hoan", "thanh", "gian", "san", "pham", "theo", "doi", "danh", "gia", "muc", "tri/theo",
     "du", "kien", "ghi", "chu/theo", "tri/", "dvt", "kinh", "phi", "nguon", "tien", "do",
+    "nam", "ke", "hoach",
   ]
 
   static func isHeaderWord(_ text: String) -> Bool {
     let key = text.foldKey.trimmingPunctuation
+    if key.count == 4, key.allSatisfy(\.isNumber) { return true }  // "Chỉ tiêu năm 2026"
     return key.split(separator: "/").allSatisfy { headerVocabulary.contains(String($0)) }
       && !key.isEmpty
   }
@@ -209,7 +250,7 @@ struct GeometryTableBuilder: Sendable {
         clusters.append((box.x, box.maxX, [word]))
       }
     }
-    return clusters.map { cluster in
+    let columns = clusters.map { cluster in
       let text = cluster.words.sorted {
         abs($0.box!.midY - $1.box!.midY) > $0.box!.height / 2
           ? $0.box!.midY < $1.box!.midY : $0.box!.x < $1.box!.x
@@ -218,6 +259,9 @@ struct GeometryTableBuilder: Sendable {
         role: ColumnRole.of(header: text) ?? .other, header: text, minX: cluster.minX,
         maxX: cluster.maxX)
     }
+    var placed = columns
+    placeBoundaries(&placed, body: [])
+    return placed
   }
 
   static func sameColumns(_ a: [Column], _ b: [Column]) -> Bool {
@@ -229,10 +273,7 @@ struct GeometryTableBuilder: Sendable {
   static func role(of word: Word, _ columns: [Column]) -> ColumnRole? {
     guard let box = word.box, !columns.isEmpty else { return nil }
     let x = box.x + min(box.width / 2, 4)
-    for (k, column) in columns.enumerated() {
-      let right = k + 1 < columns.count ? (column.maxX + columns[k + 1].minX) / 2 : .infinity
-      if x < right { return column.role }
-    }
+    for column in columns where x < column.right { return column.role }
     return columns.last?.role
   }
 

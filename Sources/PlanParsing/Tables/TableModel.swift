@@ -14,7 +14,11 @@ enum ColumnRole: String, Sendable, Hashable, CaseIterable {
       return .deadline
     }
     if key.contains("ket qua") || key.contains("san pham") { return .output }
-    if key.contains("chi tieu") && (key.contains("muc") || key.contains("gia tri")) {
+    if key.contains("noi dung") { return .text }
+    // "Chỉ tiêu năm 2026", "Mức chỉ tiêu", "Giá trị chỉ tiêu": the column of targets.
+    if key.contains("chi tieu")
+      && (key.contains("muc") || key.contains("gia tri") || key.contains(where: \.isNumber))
+    {
       return .target
     }
     if key.contains("nhiem vu") || key.contains("chi tieu") || key.contains("noi dung") {

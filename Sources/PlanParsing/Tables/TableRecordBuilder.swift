@@ -39,12 +39,15 @@ struct TableRecordBuilder: Sendable {
               lead: lead, cooperating: cooperating, output: output, deadline: deadline,
               page: row.page, confidence: table.confidence))
         } else {
-          let targetText = cells[.target].flatMap { $0.isEmpty ? nil : $0 } ?? text
+          let targetCell = cells[.target].flatMap { $0.isEmpty ? nil : $0 }
+          var target = normalizers.targets.target(in: targetCell ?? text)
+          // A target column's cell is the target as printed.
+          if let targetCell, target != nil { target?.raw = targetCell }
           let unit = cells[.unit].map(\.collapsingWhitespace).flatMap { $0.isEmpty ? nil : $0 }
           indicators.append(
             Indicator(
               id: id, appendix: appendix.label, section: group, number: number, text: text,
-              target: normalizers.targets.target(in: targetText), unit: unit, lead: lead,
+              target: target, unit: unit, lead: lead,
               cooperating: cooperating, deadline: deadline, page: row.page,
               confidence: table.confidence))
         }
