@@ -70,11 +70,12 @@ struct ClosingParser: Sendable {
   }
 }
 
-extension Substring {
-  func trimmingCharacters(in set: Character) -> String {
-    var s = self
-    while s.first == set { s = s.dropFirst() }
-    while s.last == set { s = s.dropLast() }
+extension StringProtocol {
+  /// The text without the given characters at either end.
+  func trimmingCharacters(in set: String) -> String {
+    var s = Substring(self)
+    while let c = s.first, set.contains(c) { s = s.dropFirst() }
+    while let c = s.last, set.contains(c) { s = s.dropLast() }
     return String(s)
   }
 }

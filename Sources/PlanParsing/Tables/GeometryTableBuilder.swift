@@ -95,6 +95,11 @@ struct GeometryTableBuilder: Sendable {
     // the next row when its number is centred on it; settled at the next row number.
     var pending: [VisualLine] = []
     var lastAdded: VisualLine? = nil
+    var groupCount = 0
+    var rowCount = 0
+    var numberless = false
+    var rowGap = 0.0
+    var previousLine: VisualLine? = nil
     while i < visual.count {
       if let header = Self.header(at: i, in: visual) {
         var found = Self.columns(visual[header])
@@ -104,8 +109,14 @@ struct GeometryTableBuilder: Sendable {
           for l in pending where anchor != nil || !rows.isEmpty { add(l) }
           pending = []
           closeTable()
-          columns = found
+          groupCount = 0
+          rowCount = 0
         }
+        // A repeated header may sit a little differently, or have lost its "TT" to OCR.
+        columns = found
+        numberless = !found.contains { $0.role == .number }
+        rowGap = Self.rowGap(Array(body))
+        previousLine = nil
         i = header.upperBound
         continue
       }
@@ -114,10 +125,33 @@ struct GeometryTableBuilder: Sendable {
       guard !columns.isEmpty else { continue }
       origin = line.words.first?.origin ?? origin
       if Self.isPageNumber(line, columns: columns) { continue }
-      let numberWord = line.words.first { Self.role(of: $0, columns) == .number }
-      guard let numberWord, let kind = Self.rowNumber(numberWord.text) else {
+      let numberWord = line.words.first {
+        Self.role(of: $0, columns) == .number && !$0.text.trimmingCharacters(in: "|[]").isEmpty
+      }
+      let ocr = line.words.first?.origin == .ocr
+      let before = previousLine
+      previousLine = line
+      var found = numberWord.flatMap { Self.rowNumber($0.text, ocr: ocr) }
+      if numberless, found == nil,
+        before == nil || line.top - before!.bottom > rowGap
+      {
+        // No TT column on this page (OCR lost it): rows are told apart by the white
+        // space between them.
+        found = (String(rowCount + 1), false)
+      }
+      guard var kind = found else {
         pending.append(line)
         continue
+      }
+      // OCR misreads row numbers and numerals ("H" for II, "s;" for 3): on OCR'd pages
+      // the TT column's numbering runs in sequence, so a misread takes the expected value.
+      if kind.isGroup {
+        groupCount += 1
+        if ocr { kind.number = AnchorFinder.romanNumeral(groupCount) }
+        rowCount = 0
+      } else {
+        rowCount += 1
+        if ocr, kind.number != String(rowCount) { kind.number = String(rowCount) }
       }
       let split =
         anchor == nil && rows.isEmpty
@@ -128,7 +162,7 @@ struct GeometryTableBuilder: Sendable {
       anchor = (kind.number, line.page, kind.isGroup)
       for l in split.next { add(l) }
       pending = []
-      add(line, skipping: numberWord)
+      add(line, skipping: numberless ? nil : numberWord)
     }
     for l in pending where anchor != nil || !rows.isEmpty { add(l) }
     closeTable()
@@ -148,8 +182,11 @@ struct GeometryTableBuilder: Sendable {
       }
       lastAdded = line
       for word in line.words where word != skipped {
+        // OCR reads the ruling between cells as "|", "[" or "]", alone or stuck to a word.
+        let text = word.text.trimmingCharacters(in: "|[]")
+        guard !text.isEmpty else { continue }
         let role = Self.role(of: word, columns) ?? .other
-        cells[role, default: []].append(word.text)
+        cells[role, default: []].append(text)
       }
     }
   }
@@ -181,7 +218,10 @@ struct GeometryTableBuilder: Sendable {
     var pages: [Int] = []
     for line in lines {
       if byPage[line.page] == nil { pages.append(line.page) }
-      byPage[line.page, default: []] += line.words.filter { $0.box != nil }
+      // A ruling read as "|" has the box of the rule, not of a line of text.
+      byPage[line.page, default: []] += line.words.filter {
+        $0.box != nil && !$0.text.trimmingCharacters(in: "|[]").isEmpty
+      }
     }
     var result: [VisualLine] = []
     for page in pages {
@@ -232,7 +272,8 @@ struct GeometryTableBuilder: Sendable {
     let words = lines[i..<end].flatMap(\.words)
     let hasNumber = words.contains { ["tt", "stt"].contains($0.text.foldKey.trimmingPunctuation) }
     let columns = Self.columns(Array(lines[i..<end]))
-    guard hasNumber, columns.filter({ $0.role != .other }).count >= 2 else { return nil }
+    let named = columns.filter { $0.role != .other }.count
+    guard (hasNumber && named >= 2) || named >= 3 else { return nil }
     return i..<end
   }
 
@@ -264,8 +305,23 @@ struct GeometryTableBuilder: Sendable {
     return placed
   }
 
+  /// The white space that separates rows rather than the lines of a cell: between the
+  /// narrowest and the widest gap between lines when they differ clearly, else most of
+  /// a line's height.
+  static func rowGap(_ lines: [VisualLine]) -> Double {
+    let gaps = zip(lines, lines.dropFirst()).map { $1.top - $0.bottom }.filter { $0 > -5 }
+    let height = lines.map(\.height).sorted().dropFirst(lines.count / 2).first ?? 10
+    guard let low = gaps.min(), let high = gaps.max(), high > 1.5 * max(low, 1) else {
+      return 0.6 * height
+    }
+    return (low + high) / 2
+  }
+
+  /// Whether two headers name the same columns (a "TT" lost by OCR aside).
   static func sameColumns(_ a: [Column], _ b: [Column]) -> Bool {
-    a.count == b.count && zip(a, b).allSatisfy { $0.role == $1.role && abs($0.minX - $1.minX) < 20 }
+    let a = a.filter { $0.role != .number }
+    let b = b.filter { $0.role != .number }
+    return a.count == b.count && zip(a, b).allSatisfy { $0.role == $1.role }
   }
 
   /// The column a word falls in: the one whose span (widened to the midpoints between
@@ -277,12 +333,17 @@ struct GeometryTableBuilder: Sendable {
     return columns.last?.role
   }
 
-  static func rowNumber(_ text: String) -> (number: String, isGroup: Bool)? {
+  /// A row number ("1", "2.5") or a group's roman numeral in the TT column. On OCR'd
+  /// pages any short token there starts a row: letters that OCR makes of roman numerals
+  /// ("H", "IH", "l") a group row, anything else a numbered row.
+  static func rowNumber(_ text: String, ocr: Bool) -> (number: String, isGroup: Bool)? {
     var t = text
     while let last = t.last, ".:)".contains(last) { t.removeLast() }
     if t.wholeMatch(of: #/\d{1,3}(\.\d{1,3}){0,2}/#) != nil { return (t, false) }
     if AnchorFinder.roman(t) != nil, t.allSatisfy({ "IVX".contains($0) }) { return (t, true) }
-    return nil
+    guard ocr, !t.isEmpty, t.count <= 3 else { return nil }
+    if t.allSatisfy({ "IVXHlL|[]".contains($0) }) { return (t, true) }
+    return (t, false)
   }
 
   static func isPageNumber(_ line: VisualLine, columns: [Column]) -> Bool {
