@@ -55,6 +55,17 @@ struct ConvertCommand: ParsableCommand {
   @Option(help: "Password of an encrypted PDF.")
   var password: String?
 
+  @Option(
+    help:
+      "Output format: json (the whole document), ndjson (one line per task and indicator), csv (tasks and indicators, UTF-8 with BOM)."
+  )
+  var format: OutputFormat = .json
+
+  @Flag(
+    name: .customLong("no-parse"),
+    help: "Only extract (and restore) the pages; do not parse the plan.")
+  var noParse = false
+
   @Flag(help: "Print nothing on standard error except errors.")
   var quiet = false
 
@@ -75,23 +86,26 @@ struct ConvertCommand: ParsableCommand {
         extraction: .init(
           ocrLanguage: ocrLanguage, dpi: dpi, jobs: jobs, pageTimeout: pageTimeout,
           password: password),
-        includeLayout: layout))
+        includeLayout: layout, parsePlan: !noParse))
     let result: IngestResult
     do {
       result = try pipeline.run(path: file)
     } catch .extraction(let error) {
       throw CommandFailure(status: ExitStatus(error.kind), message: error.description)
+    } catch .dictionaries(let reason) {
+      throw CommandFailure(status: .dictionaries, message: "dictionaries: \(reason)")
     }
-    let json: Data
+    let bytes: Data
     do {
-      json = try PlanJSON.encoder().encode(result.document)
+      bytes = try OutputWriter().data(for: result.document, format: format)
     } catch {
-      throw CommandFailure(status: .internalError, message: "\(file): cannot encode JSON: \(error)")
+      throw CommandFailure(
+        status: .internalError, message: "\(file): cannot encode output: \(error)")
     }
     if let destination {
-      try destination.write(json + Data("\n".utf8))
+      try destination.write(bytes)
     } else {
-      FileHandle.standardOutput.write(json + Data("\n".utf8))
+      FileHandle.standardOutput.write(bytes)
     }
     for failure in result.pageFailures {
       FileHandle.standardError.write(Data("ingest: \(failure.description)\n".utf8))
@@ -110,3 +124,5 @@ struct ConvertCommand: ParsableCommand {
     }
   }
 }
+
+extension OutputFormat: ExpressibleByArgument {}
