@@ -68,13 +68,18 @@ struct PDFExtraction {
       var layout = empty
       layout.width = page.width
       layout.height = page.height
-      guard let image = page.renderGray(dpi: options.dpi) else {
+      let renderStart = ContinuousClock.now
+      let rendered = page.renderGray(dpi: options.dpi)
+      let renderSeconds = Seconds(ContinuousClock.now - renderStart)
+      guard let image = rendered else {
         return PageOutcome(
           layout: layout,
           failure: ExtractionError(
             .pageFailed, file: file, page: number, reason: "cannot render the page for OCR"))
       }
-      return ocr.recognize(image, into: layout)
+      var outcome = ocr.recognize(image, into: layout)
+      outcome.renderSeconds = renderSeconds
+      return outcome
     }
   }
 }
@@ -125,7 +130,7 @@ struct OCRWorker {
     } catch {
       return failure(error, layout: layout)
     }
-    return PageOutcome(layout: layout)
+    return PageOutcome(layout: layout, tesseractSeconds: reader.lastSeconds)
   }
 
   private func failure(_ error: TesseractReader.Failure, layout: PageLayout) -> PageOutcome {

@@ -6,6 +6,8 @@ import PlanModel
 /// handles are not thread-safe, and initializing one per page would waste the model load.
 final class TesseractReader {
   private let handle: OpaquePointer
+  /// Seconds the last recognition spent inside Tesseract, for the benchmarks.
+  private(set) var lastSeconds = 0.0
 
   /// Why recognition of one image stopped.
   enum Failure: Error {
@@ -96,6 +98,7 @@ final class TesseractReader {
     TessMonitorSetDeadlineMSecs(monitor, milliseconds)
     let start = ContinuousClock.now
     let status = TessBaseAPIRecognize(handle, monitor)
+    lastSeconds = Seconds(ContinuousClock.now - start)
     if status != 0 {
       let elapsed = ContinuousClock.now - start
       if elapsed >= .milliseconds(Int(milliseconds)) { throw .timedOut }
