@@ -77,7 +77,9 @@ final class TesseractReader {
         handle, buffer.baseAddress, Int32(image.width), Int32(image.height), 1, Int32(image.width))
     }
     TessBaseAPISetSourceResolution(handle, Int32(image.dpi))
-    return try run(pointsPerPixel: 72 / Double(image.dpi), timeout: timeout)
+    return try run(
+      pointsPerPixel: image.pointsPerPixel, originX: image.originX, originY: image.originY,
+      timeout: timeout)
   }
 
   /// Recognizes a Leptonica image whose resolution is `dpi`; boxes come back in points.
@@ -86,10 +88,12 @@ final class TesseractReader {
   {
     TessBaseAPISetImage2(handle, pix)
     TessBaseAPISetSourceResolution(handle, Int32(dpi))
-    return try run(pointsPerPixel: 72 / Double(dpi), timeout: timeout)
+    return try run(pointsPerPixel: 72 / Double(dpi), originX: 0, originY: 0, timeout: timeout)
   }
 
-  private func run(pointsPerPixel: Double, timeout: Double) throws(Failure) -> [Line] {
+  private func run(pointsPerPixel: Double, originX: Double, originY: Double, timeout: Double)
+    throws(Failure) -> [Line]
+  {
     defer { TessBaseAPIClear(handle) }
     guard let monitor = TessMonitorCreate() else { throw .failed("cannot create a monitor") }
     defer { TessMonitorDelete(monitor) }
@@ -128,7 +132,7 @@ final class TesseractReader {
       guard TessPageIteratorBoundingBox(pageIterator, RIL_WORD, &left, &top, &right, &bottom) != 0
       else { continue }
       let box = BoundingBox(
-        x: Double(left) * pointsPerPixel, y: Double(top) * pointsPerPixel,
+        x: originX + Double(left) * pointsPerPixel, y: originY + Double(top) * pointsPerPixel,
         width: Double(right - left) * pointsPerPixel, height: Double(bottom - top) * pointsPerPixel)
       words.append(
         Word(text: text, box: box, confidence: min(max(confidence, 0), 1), origin: .ocr))
@@ -141,8 +145,8 @@ final class TesseractReader {
     let bands = zip(words, wordLines).map { word, line in
       let shift = slope * word.box!.midX
       return LineBuilder.Band(
-        top: textLines[line].top * pointsPerPixel - shift,
-        bottom: textLines[line].bottom * pointsPerPixel - shift)
+        top: originY + textLines[line].top * pointsPerPixel - shift,
+        bottom: originY + textLines[line].bottom * pointsPerPixel - shift)
     }
     return LineBuilder.lines(from: words, bands: bands)
   }
