@@ -77,7 +77,8 @@ struct PDFExtraction {
           failure: ExtractionError(
             .pageFailed, file: file, page: number, reason: "cannot render the page for OCR"))
       }
-      var outcome = ocr.recognize(image, into: layout)
+      let prepared = RulingLines.erase(from: image)
+      var outcome = ocr.recognize(prepared.image, inkBlobs: prepared.inkBlobs, into: layout)
       outcome.renderSeconds = renderSeconds
       return outcome
     }
@@ -107,10 +108,12 @@ struct OCRWorker {
   }
 
   /// OCRs a rendering into `layout`, or reports why the page is skipped.
-  mutating func recognize(_ image: GrayImage, into layout: PageLayout) -> PageOutcome {
+  mutating func recognize(_ image: GrayImage, inkBlobs: [PixelRect], into layout: PageLayout)
+    -> PageOutcome
+  {
     let timeout = options.pageTimeout
     return recognize(into: layout) { reader throws(TesseractReader.Failure) in
-      try reader.recognize(image, timeout: timeout)
+      try reader.recognize(image, inkBlobs: inkBlobs, timeout: timeout)
     }
   }
 
