@@ -91,7 +91,7 @@ enum RulingLines {
     }
   }
 
-  private static func read(_ pix: UnsafeMutablePointer<PIX>, width: Int, height: Int) -> [UInt8] {
+  static func read(_ pix: UnsafeMutablePointer<PIX>, width: Int, height: Int) -> [UInt8] {
     let words = Int(pixGetWpl(pix))
     guard let data = pixGetData(pix) else { return [] }
     var pixels = [UInt8](repeating: 255, count: width * height)

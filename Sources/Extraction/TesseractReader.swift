@@ -86,16 +86,6 @@ final class TesseractReader {
     return try run(placement, inkBlobs: inkBlobs, timeout: timeout)
   }
 
-  /// Recognizes a Leptonica image whose resolution is `dpi`; boxes come back in points.
-  func recognize(pix: UnsafeMutablePointer<PIX>, dpi: Int, timeout: Double) throws(Failure)
-    -> [Line]
-  {
-    TessBaseAPISetImage2(handle, pix)
-    TessBaseAPISetSourceResolution(handle, Int32(dpi))
-    let placement = Placement(pointsPerPixel: 72 / Double(dpi), originX: 0, originY: 0)
-    return try run(placement, inkBlobs: [], timeout: timeout)
-  }
-
   /// Where the image lies on the page.
   private struct Placement {
     var pointsPerPixel: Double
