@@ -5,8 +5,10 @@ import ArgumentParser
 struct Ingest: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "ingest",
-    abstract: "Turn Vietnamese plan documents (PDF, images, OCR text) into structured JSON."
+    abstract: "Turn Vietnamese plan documents (PDF, images, OCR text) into structured JSON.",
+    subcommands: [
+      BatchCommand.self
+    ]
   )
 
-  func run() throws {}
 }
