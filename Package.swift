@@ -41,6 +41,9 @@ let package = Package(
     .testTarget(name: "PlanParsingTests", dependencies: ["PlanParsing"]),
     .testTarget(name: "PipelineTests", dependencies: ["Pipeline"]),
     .testTarget(name: "EndToEndTests", dependencies: ["PlanModel"]),
-    .testTarget(name: "BatchTests", dependencies: ["Pipeline", "PlanModel"]),
+    .testTarget(
+      name: "BatchTests",
+      dependencies: ["Pipeline", "PlanModel", .product(name: "GRDB", package: "GRDB.swift")]
+    ),
   ]
 )
