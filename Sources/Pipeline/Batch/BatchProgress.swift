@@ -51,6 +51,7 @@ public final class BatchProgress: BatchObserver, Sendable {
   public func batchStarted(total: Int) {
     state.withLock { state in
       state.start = Monotonic.now()
+      state.lastDraw = state.start
       state.total = total
       if case .lines = style { write("batch: \(total) file\(total == 1 ? "" : "s") to convert\n") }
     }

@@ -34,7 +34,7 @@ struct DocumentJob {
     let started = Date()
     let hashed: (digest: String, size: Int)
     switch SHA256.hex(ofFile: input.sourcePath) {
-    case .failure(let error): return .failed(reason: "\(input.sourcePath): \(error.reason)")
+    case .failure(let error): return .failed(reason: error.reason)
     case .success(let value): hashed = value
     }
     let catalog = context.catalog
@@ -72,7 +72,8 @@ struct DocumentJob {
       finishedAt: Date(), wallSeconds: outcome.wallSeconds, cpuSeconds: outcome.cpuSeconds,
       peakResidentMB: Double(outcome.peakResidentBytes) / Double(1 << 20))
     guard outcome.termination.succeeded else {
-      return fail(record, reason: outcome.failureReason)
+      return fail(
+        record, reason: Self.withoutPrefixes(outcome.failureReason, source: input.sourcePath))
     }
     let output: OutputView
     let bytes: Data
@@ -88,7 +89,7 @@ struct DocumentJob {
     do {
       try context.folder.moveIntoPlace(temporary + ".json", as: input.outputPath)
     } catch {
-      return fail(record, reason: "\(input.outputPath): cannot write the output: \(error.reason)")
+      return fail(record, reason: "cannot write \(input.outputPath): \(error.reason)")
     }
     do {
       try catalog.recordDone(record, output: output)
@@ -107,6 +108,16 @@ struct DocumentJob {
     guard stat(path, &status) == 0, Int(status.st_size) == size else { return false }
     guard case .success(let actual) = SHA256.hex(ofFile: path) else { return false }
     return actual.digest == expected
+  }
+
+  /// The child's message without the program's name and the input's path, which the
+  /// summary and the catalog already show beside it.
+  static func withoutPrefixes(_ reason: String, source: String) -> String {
+    var text = Substring(reason)
+    for prefix in ["ingest: ", source + ": "] where text.hasPrefix(prefix) {
+      text = text.dropFirst(prefix.count)
+    }
+    return String(text)
   }
 
   private func fail(_ record: DocumentRecord, reason: String) -> DocumentResult {
