@@ -30,7 +30,7 @@ let package = Package(
     .executableTarget(
       name: "ingest",
       dependencies: [
-        "Pipeline",
+        "Pipeline", "Extraction", "PlanModel",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

@@ -30,19 +30,32 @@ public struct PageOutput: Codable, Sendable, Hashable {
   public var text: String
   /// The lines with their words and boxes; present only with `--layout`.
   public var lines: [Line]?
+  /// Page width in points, with `--layout`; absent for plain-text input.
+  public var width: Double?
+  /// Page height in points, with `--layout`; absent for plain-text input.
+  public var height: Double?
+  /// Why the page has no text, when extraction skipped it (e.g. an OCR timeout).
+  public var skipped: String?
 
   /// Creates the output of one page.
-  public init(number: Int, origin: TextOrigin, text: String, lines: [Line]?) {
+  public init(
+    number: Int, origin: TextOrigin, text: String, lines: [Line]?, width: Double? = nil,
+    height: Double? = nil, skipped: String? = nil
+  ) {
     self.number = number
     self.origin = origin
     self.text = text
     self.lines = lines
+    self.width = width
+    self.height = height
+    self.skipped = skipped
   }
 
-  /// The output of `page`, with its lines only when `includeLayout` is set.
-  public init(_ page: PageLayout, includeLayout: Bool) {
+  /// The output of `page`, with its lines and size only when `includeLayout` is set.
+  public init(_ page: PageLayout, includeLayout: Bool, skipped: String? = nil) {
     self.init(
       number: page.number, origin: page.origin, text: page.text,
-      lines: includeLayout ? page.lines : nil)
+      lines: includeLayout ? page.lines : nil, width: includeLayout ? page.width : nil,
+      height: includeLayout ? page.height : nil, skipped: skipped)
   }
 }
