@@ -36,9 +36,10 @@ struct BatchCommand: ParsableCommand {
 
       Exit status:
         0   every input was converted (or already was)
-        10  some inputs failed; they are listed with their reasons at the end
-        2   usage error (bad option, --out inside an input folder, two inputs that
-            would write the same output)
+        10  some inputs failed, or were written with pages skipped; they are listed
+            with their reasons at the end
+        2   usage error (bad option, --out inside an input folder or holding an input,
+            two inputs that would write the same output)
         3   an input is missing, or the output folder or catalog cannot be used
         130 interrupted (Ctrl-C or SIGTERM); run the same command again to resume
       """
@@ -111,7 +112,8 @@ struct BatchCommand: ParsableCommand {
       converter: Converter(
         executable: Self.ownExecutable(), options: conversionOptions,
         // Set here so that each child need not re-execute itself to get it.
-        environment: ["OMP_THREAD_LIMIT": "1"]))
+        environment: ["OMP_THREAD_LIMIT": "1"],
+        partialStatuses: [ExitStatus.pageFailure.rawValue]))
     let style: BatchProgress.Style =
       quiet ? .failuresOnly : isatty(2) != 0 ? .bar : .lines(interval: logInterval)
     let registry = ChildRegistry()
@@ -122,12 +124,13 @@ struct BatchCommand: ParsableCommand {
       summary = try BatchRunner(request: request).run(
         observer: BatchProgress(style: style), registry: registry)
     } catch {
-      FileHandle.standardError.write(Data("ingest: \(error.description)\n".utf8))
-      throw ExitCode(BatchExit.status(for: error))
+      throw CommandFailure(status: Self.status(for: error), message: error.description)
     }
     FileHandle.standardError.write(Data(BatchReport.text(of: summary).utf8))
-    if summary.interrupted { throw ExitCode(BatchExit.interrupted) }
-    if summary.counts.failed > 0 { throw ExitCode(BatchExit.someFailed) }
+    if summary.interrupted { throw ExitCode(ExitStatus.interrupted.rawValue) }
+    if summary.counts.failed > 0 || summary.counts.partial > 0 {
+      throw ExitCode(ExitStatus.someFailed.rawValue)
+    }
   }
 
   /// The single-file options, passed to each child; `--jobs 1` because the batch already
@@ -142,6 +145,16 @@ struct BatchCommand: ParsableCommand {
     return options
   }
 
+  /// A batch that cannot start: a wrong command line, or something it cannot use.
+  private static func status(for error: BatchError) -> ExitStatus {
+    switch error {
+    case .outputInsideInput, .inputInsideOutput, .outputCollision, .outputNotAFolder: .usage
+    case .missingInput, .outputFolderBusy, .cannotPrepareOutput, .unreadableFolder,
+      .missingExecutable, .catalog:
+      .fileAccess
+    }
+  }
+
   /// This very program, so that children run the same version as the batch.
   private static func ownExecutable() -> String {
     var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
@@ -151,33 +164,14 @@ struct BatchCommand: ParsableCommand {
   }
 }
 
-/// The batch's exit statuses beyond the single-file ones.
-enum BatchExit {
-  /// Some inputs failed; the others were converted.
-  static let someFailed: Int32 = 10
-  /// Interrupted by SIGINT or SIGTERM.
-  static let interrupted: Int32 = 130
-  /// A wrong command line.
-  static let usage: Int32 = 2
-  /// An input, the output folder or the catalog cannot be used.
-  static let fileAccess: Int32 = 3
-
-  static func status(for error: BatchError) -> Int32 {
-    switch error {
-    case .outputInsideInput, .inputInsideOutput, .outputCollision, .outputNotAFolder: usage
-    case .missingInput, .outputFolderBusy, .cannotPrepareOutput, .unreadableFolder,
-      .missingExecutable, .catalog:
-      fileAccess
-    }
-  }
-}
-
 /// The summary printed at the end of a batch.
 enum BatchReport {
   static func text(of summary: BatchSummary) -> String {
     let counts = summary.counts
     var text =
-      "batch: \(counts.converted) converted, \(counts.skipped) skipped, \(counts.failed) failed"
+      "batch: \(counts.converted) converted"
+      + (counts.partial > 0 ? " (\(counts.partial) with pages skipped)" : "")
+      + ", \(counts.skipped) skipped, \(counts.failed) failed"
       + " of \(counts.total) in \(String(format: "%.1f", summary.seconds)) s"
       + (counts.pages > 0
         ? String(
@@ -186,6 +180,10 @@ enum BatchReport {
         : "")
       + "\n"
     if summary.interrupted { text += "batch: interrupted; run the same command again to resume\n" }
+    if !summary.incomplete.isEmpty {
+      text += "incomplete:\n"
+      for item in summary.incomplete { text += "  \(item.path): \(item.reason)\n" }
+    }
     if !summary.failures.isEmpty {
       text += "failed:\n"
       for failure in summary.failures { text += "  \(failure.path): \(failure.reason)\n" }

@@ -28,11 +28,12 @@ import Testing
         printf '{"schema_version":"1.0.0","source":{"file_name":"%s","sha256":"%s","kind":"text",' "$name" "$sha" > "$out.part"
         printf '"page_count":2,"text_layer_pages":[],"ocr_pages":[],"plain_text_pages":[1,2]},"pages":[]}\\n' >> "$out.part"
         mv "$out.part" "$out"
+        case "$src" in *partial*) echo "ingest: $src: page 2: OCR timed out" >&2; exit 6;; esac
         """
       try! script.write(toFile: path, atomically: true, encoding: .utf8)
       chmod(path, 0o755)
     }
-    return Converter(executable: path)
+    return Converter(executable: path, partialStatuses: [6])
   }
 
   func write(_ relative: String, _ text: String = "text") throws {
@@ -106,6 +107,21 @@ import Testing
     #expect(again.counts.converted == 2)
     let data = try Data(contentsOf: URL(fileURLWithPath: folder.path("out/one.json")))
     #expect(try JSONSerialization.jsonObject(with: data) is [String: Any])
+  }
+
+  @Test func anOutputWithSkippedPagesIsKeptAsPartialAndRetried() throws {
+    try write("partial.txt")
+    let summary = try run()
+    #expect(summary.counts.converted == 1)
+    #expect(summary.counts.partial == 1)
+    #expect(summary.incomplete.map(\.reason) == ["page 2: OCR timed out"])
+    #expect(FileManager.default.fileExists(atPath: folder.path("out/partial.json")))
+    let row = try catalog().read { db in try Row.fetchOne(db, sql: "SELECT status, error FROM documents") }
+    #expect(row?["status"] == "partial")
+    #expect(row?["error"] == "page 2: OCR timed out")
+    let again = try run()
+    #expect(again.counts.skipped == 0)
+    #expect(again.counts.partial == 1)
   }
 
   @Test func forceConvertsEverythingAgain() throws {

@@ -61,8 +61,14 @@ public final class BatchProgress: BatchObserver, Sendable {
     state.withLock { state in
       state.counts = counts
       let now = Monotonic.now()
-      if case .failed(let reason) = result {
-        write((state.barShown ? "\r\u{1B}[K" : "") + "failed: \(input.sourcePath): \(reason)\n")
+      let problem: String? =
+        switch result {
+        case .failed(let reason): "failed: \(input.sourcePath): \(reason)"
+        case .converted(_, let warning?): "incomplete: \(input.sourcePath): \(warning)"
+        default: nil
+        }
+      if let problem {
+        write((state.barShown ? "\r\u{1B}[K" : "") + problem + "\n")
         state.barShown = false
       }
       let finished = counts.converted + counts.skipped + counts.failed == state.total

@@ -40,12 +40,19 @@ public struct Converter: Sendable, Hashable {
   public var options: [String]
   /// Variables added to each child's environment.
   public var environment: [String: String]
+  /// Exit statuses meaning "written, but with some pages skipped": the output is kept and
+  /// the document recorded as `partial`.
+  public var partialStatuses: Set<Int32>
 
   /// Creates a converter description.
-  public init(executable: String, options: [String] = [], environment: [String: String] = [:]) {
+  public init(
+    executable: String, options: [String] = [], environment: [String: String] = [:],
+    partialStatuses: Set<Int32> = []
+  ) {
     self.executable = executable
     self.options = options
     self.environment = environment
+    self.partialStatuses = partialStatuses
   }
 
   /// The child's arguments to convert `source` into `output`. The options come before

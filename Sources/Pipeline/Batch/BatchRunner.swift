@@ -15,6 +15,8 @@ public struct BatchSummary: Sendable {
   public var counts: BatchCounts
   /// Each failed input with its reason, in the order they failed.
   public var failures: [(path: String, reason: String)]
+  /// Each input converted with skipped pages, with the converter's message.
+  public var incomplete: [(path: String, reason: String)]
   /// Whether the batch was interrupted before every input was seen.
   public var interrupted: Bool
   /// Wall-clock seconds of the whole batch.
@@ -80,7 +82,9 @@ public struct BatchRunner: Sendable {
     workers.forEach { $0.start() }
     workers.forEach { $0.join() }
 
-    let (finalCounts, failures) = state.lock.withLock { ($0.counts, $0.failures) }
+    let (finalCounts, failures, incomplete) = state.lock.withLock {
+      ($0.counts, $0.failures, $0.incomplete)
+    }
     let interrupted = registry.isCancelled
     if !interrupted { folder.cleanTemporaryFolder() }
     do {
@@ -89,7 +93,7 @@ public struct BatchRunner: Sendable {
       throw .catalog(error)
     }
     return BatchSummary(
-      counts: finalCounts, failures: failures, interrupted: interrupted,
+      counts: finalCounts, failures: failures, incomplete: incomplete, interrupted: interrupted,
       seconds: Monotonic.now() - start, catalogPath: catalog.path)
   }
 
@@ -109,9 +113,13 @@ public struct BatchRunner: Sendable {
       if result == .cancelled { return }
       let counts = state.lock.withLock { state in
         switch result {
-        case .converted(let pages):
+        case .converted(let pages, let warning):
           state.counts.converted += 1
           state.counts.pages += pages
+          if let warning {
+            state.counts.partial += 1
+            state.incomplete.append((input.sourcePath, warning))
+          }
         case .skipped: state.counts.skipped += 1
         case .failed(let reason):
           state.counts.failed += 1
@@ -168,6 +176,7 @@ private struct RunState: Sendable {
   var counts: BatchCounts
   var sequence = 0
   var failures: [(path: String, reason: String)] = []
+  var incomplete: [(path: String, reason: String)] = []
 }
 
 /// The run state shared by reference between the worker threads.

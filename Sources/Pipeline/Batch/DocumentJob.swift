@@ -3,8 +3,9 @@ import PlanModel
 
 /// How one input ended in a batch.
 public enum DocumentResult: Sendable, Hashable {
-  /// Converted in this run; `pages` of the document.
-  case converted(pages: Int)
+  /// Converted in this run; `pages` of the document; `warning` says which pages the
+  /// converter had to skip, when it skipped some.
+  case converted(pages: Int, warning: String?)
   /// Already converted by an earlier run with the same content and options.
   case skipped
   /// Not converted, with one line saying why.
@@ -71,7 +72,16 @@ struct DocumentJob {
       sizeBytes: hashed.size, options: fingerprint, runID: context.runID, startedAt: started,
       finishedAt: Date(), wallSeconds: outcome.wallSeconds, cpuSeconds: outcome.cpuSeconds,
       peakResidentMB: Double(outcome.peakResidentBytes) / Double(1 << 20))
-    guard outcome.termination.succeeded else {
+    let warning: String?
+    if case .exited(let code) = outcome.termination,
+      context.request.converter.partialStatuses.contains(code),
+      FileManager.default.fileExists(atPath: temporary + ".json")
+    {
+      warning = Self.withoutPrefixes(outcome.failureReason, source: input.sourcePath)
+    } else {
+      warning = nil
+    }
+    guard outcome.termination.succeeded || warning != nil else {
       return fail(
         record, reason: Self.withoutPrefixes(outcome.failureReason, source: input.sourcePath))
     }
@@ -92,11 +102,11 @@ struct DocumentJob {
       return fail(record, reason: "cannot write \(input.outputPath): \(error.reason)")
     }
     do {
-      try catalog.recordDone(record, output: output)
+      try catalog.recordDone(record, output: output, warning: warning)
     } catch {
       return .failed(reason: error.description)
     }
-    return .converted(pages: output.source.pageCount)
+    return .converted(pages: output.source.pageCount, warning: warning)
   }
 
   /// Whether the output file is the one the catalog recorded: present, same size, same

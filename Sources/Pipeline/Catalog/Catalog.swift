@@ -47,11 +47,13 @@ public struct Catalog: Sendable {
     try write { db in
       try db.execute(
         sql: """
-          UPDATE runs SET finished_at = ?, total = ?, converted = ?, skipped = ?, failed = ?,
+          UPDATE runs SET finished_at = ?, total = ?, converted = ?, skipped = ?, partial = ?,
+            failed = ?,
             interrupted = ? WHERE id = ?
           """,
         arguments: [
-          date, counts.total, counts.converted, counts.skipped, counts.failed, interrupted, id,
+          date, counts.total, counts.converted, counts.skipped, counts.partial, counts.failed,
+          interrupted, id,
         ])
     }
   }
@@ -76,12 +78,17 @@ public struct Catalog: Sendable {
 
   /// Records a converted document and its plan rows, replacing any row of an older
   /// content at the same output path. Call only once the output file is in place.
-  func recordDone(_ record: DocumentRecord, output: OutputView) throws(CatalogError) {
+  /// `warning` is set when the converter skipped pages: the row is `partial`, and a re-run
+  /// converts it again.
+  func recordDone(
+    _ record: DocumentRecord, output: OutputView, warning: String? = nil
+  ) throws(CatalogError) {
     try write { db in
       try db.execute(
         sql: "DELETE FROM documents WHERE path = ? AND sha256 <> ?",
         arguments: [record.path, record.sha256])
-      let id = try upsert(record, status: "done", error: nil, output: output, in: db)
+      let id = try upsert(
+        record, status: warning == nil ? "done" : "partial", error: warning, output: output, in: db)
       try PlanRows.replace(documentID: id, with: output, in: db)
     }
   }
@@ -185,6 +192,8 @@ public struct BatchCounts: Sendable, Hashable {
   public var converted = 0
   /// Inputs skipped because an earlier run converted them.
   public var skipped = 0
+  /// Inputs converted with some pages skipped (counted in `converted` too).
+  public var partial = 0
   /// Inputs that could not be converted.
   public var failed = 0
   /// Pages of the inputs converted in this run.

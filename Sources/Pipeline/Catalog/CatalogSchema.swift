@@ -4,7 +4,8 @@ import GRDB
 /// written by an older `ingest` is upgraded in place, never rebuilt.
 ///
 /// - `runs`: one row per `ingest batch` invocation, with its counts.
-/// - `documents`: one row per input (content SHA-256 + output path): status, error,
+/// - `documents`: one row per input (content SHA-256 + output path): status (`done`;
+///   `partial`, written with some pages skipped; `failed`), error,
 ///   timings, pages, OCR pages, the output's own hash, and the plan's metadata.
 /// - `agencies`: one row per canonical agency name.
 /// - `indicators`, `tasks`: the plan's chỉ tiêu and nhiệm vụ, one row each, deadline
@@ -25,6 +26,7 @@ enum CatalogSchema {
             total INTEGER,
             converted INTEGER,
             skipped INTEGER,
+            partial INTEGER,
             failed INTEGER,
             interrupted INTEGER NOT NULL DEFAULT 0
           );
@@ -34,7 +36,7 @@ enum CatalogSchema {
             source_path TEXT NOT NULL,
             sha256 TEXT NOT NULL,
             size_bytes INTEGER NOT NULL,
-            status TEXT NOT NULL CHECK (status IN ('done', 'failed')),
+            status TEXT NOT NULL CHECK (status IN ('done', 'partial', 'failed')),
             error TEXT,
             options TEXT NOT NULL,
             attempts INTEGER NOT NULL DEFAULT 1,
