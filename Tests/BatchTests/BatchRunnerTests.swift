@@ -116,7 +116,9 @@ import Testing
     #expect(summary.counts.partial == 1)
     #expect(summary.incomplete.map(\.reason) == ["page 2: OCR timed out"])
     #expect(FileManager.default.fileExists(atPath: folder.path("out/partial.json")))
-    let row = try catalog().read { db in try Row.fetchOne(db, sql: "SELECT status, error FROM documents") }
+    let row = try catalog().read { db in
+      try Row.fetchOne(db, sql: "SELECT status, error FROM documents")
+    }
     #expect(row?["status"] == "partial")
     #expect(row?["error"] == "page 2: OCR timed out")
     let again = try run()

@@ -152,6 +152,30 @@ import Testing
     #expect(counts?["status"] == "failed 2")
   }
 
+  @Test func theREADMEQueriesRunOnACatalog() throws {
+    let readme = try String(
+      contentsOf: IngestProcess.root.appendingPathComponent("README.md"), encoding: .utf8)
+    let section = try #require(readme.components(separatedBy: "## Batch conversion").last)
+    let queries = section.components(separatedBy: "```sql\n").dropFirst()
+      .compactMap { $0.components(separatedBy: "```").first }
+      .flatMap { $0.split(separator: ";").map(String.init) }
+      .filter { !$0.allSatisfy(\.isWhitespace) }
+    #expect(queries.count >= 5)
+    let catalog = try Catalog(path: folder.path("catalog.sqlite"))
+    let run = try catalog.beginRun(arguments: "test")
+    try catalog.recordDone(
+      record("a.json", runID: run),
+      output: output(
+        number: "12/KH-UBND",
+        tasks: [("Sở Khoa học và Công nghệ", "Quý III/2026", "2026-07-01", "2026-09-30")]))
+    let results = try DatabaseQueue(path: catalog.path).read { db in
+      try queries.map { try Row.fetchAll(db, sql: $0).count }
+    }
+    // The first query finds the one task; the indicator query finds the 90% target.
+    #expect(results.first == 1)
+    #expect(results[2] == 1)
+  }
+
   @Test func theCatalogIsInWriteAheadLogMode() throws {
     let catalog = try Catalog(path: folder.path("catalog.sqlite"))
     let mode = try DatabaseQueue(path: catalog.path).read { db in
