@@ -8,14 +8,41 @@ public struct IngestDocument: Codable, Sendable, Hashable {
   public var source: SourceInfo
   /// The pages' text, and their words with boxes when asked for.
   public var pages: [PageOutput]
+  /// The plan's metadata; set by parsing.
+  public var document: PlanMetadata?
+  /// The body's outline; set by parsing.
+  public var sections: [Section]?
+  /// The indicators (chỉ tiêu); set by parsing.
+  public var indicators: [Indicator]?
+  /// The tasks (nhiệm vụ); set by parsing.
+  public var tasks: [PlanTask]?
 
   /// Creates an output document.
   public init(
-    schemaVersion: String = SchemaVersion.current, source: SourceInfo, pages: [PageOutput]
+    schemaVersion: String = SchemaVersion.current, source: SourceInfo, pages: [PageOutput],
+    plan: Plan? = nil
   ) {
     self.schemaVersion = schemaVersion
     self.source = source
     self.pages = pages
+    if let plan { self.plan = plan }
+  }
+
+  /// The parsed plan carried by the document, or `nil` before parsing; setting it fills
+  /// the four top-level plan fields.
+  public var plan: Plan? {
+    get {
+      guard let document else { return nil }
+      return Plan(
+        document: document, sections: sections ?? [], indicators: indicators ?? [],
+        tasks: tasks ?? [])
+    }
+    set {
+      document = newValue?.document
+      sections = newValue?.sections
+      indicators = newValue?.indicators
+      tasks = newValue?.tasks
+    }
   }
 }
 
