@@ -113,7 +113,8 @@ struct BatchCommand: ParsableCommand {
         executable: Self.ownExecutable(), options: conversionOptions,
         // Set here so that each child need not re-execute itself to get it.
         environment: ["OMP_THREAD_LIMIT": "1"],
-        partialStatuses: [ExitStatus.pageFailure.rawValue]))
+        partialStatuses: [ExitStatus.pageFailure.rawValue]),
+      commandLine: Self.maskedCommandLine())
     let style: BatchProgress.Style =
       quiet ? .failuresOnly : isatty(2) != 0 ? .bar : .lines(interval: logInterval)
     let registry = ChildRegistry()
@@ -126,7 +127,9 @@ struct BatchCommand: ParsableCommand {
     } catch {
       throw CommandFailure(status: Self.status(for: error), message: error.description)
     }
-    FileHandle.standardError.write(Data(BatchReport.text(of: summary).utf8))
+    // An interrupted bar was left without its line end.
+    let lead = summary.interrupted && style == .bar ? "\n" : ""
+    FileHandle.standardError.write(Data((lead + BatchReport.text(of: summary)).utf8))
     if summary.interrupted { throw ExitCode(ExitStatus.interrupted.rawValue) }
     if summary.counts.failed > 0 || summary.counts.partial > 0 {
       throw ExitCode(ExitStatus.someFailed.rawValue)
@@ -153,6 +156,16 @@ struct BatchCommand: ParsableCommand {
       .missingExecutable, .catalog:
       .fileAccess
     }
+  }
+
+  /// The command line for the catalog, with the value of `--password` masked.
+  private static func maskedCommandLine() -> String {
+    var words = Array(CommandLine.arguments.dropFirst())
+    for index in words.indices.dropLast() where words[index] == "--password" {
+      words[index + 1] = "***"
+    }
+    return words.map { $0.hasPrefix("--password=") ? "--password=***" : $0 }
+      .joined(separator: " ")
   }
 
   /// This very program, so that children run the same version as the batch.

@@ -126,6 +126,22 @@ import Testing
     #expect(again.counts.partial == 1)
   }
 
+  @Test func aPasswordReachesTheConverterButNotTheCatalog() throws {
+    try write("one.txt")
+    var withPassword = converter
+    withPassword.options = ["--dpi", "200", "--password", "s3cret"]
+    _ = try BatchRunner(
+      request: BatchRequest(
+        inputs: [folder.path("in")], outputFolder: folder.path("out"), jobs: 1,
+        converter: withPassword, commandLine: "batch in --password ***")
+    ).run(observer: BatchProgress(style: .failuresOnly, write: { _ in }))
+    let stored = try catalog().read { db in
+      try String.fetchAll(
+        db, sql: "SELECT options FROM documents UNION ALL SELECT arguments FROM runs")
+    }
+    #expect(stored == ["--dpi 200", "batch in --password ***"])
+  }
+
   @Test func forceConvertsEverythingAgain() throws {
     try write("one.txt")
     _ = try run()

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import PlanModel
 import Testing
 
 @testable import Pipeline
@@ -9,36 +10,41 @@ import Testing
 @Suite struct CatalogTests {
   let folder = TemporaryFolder()
 
-  /// An output document with one task per (lead, deadline) pair given.
+  /// An output document, written by the project's encoder from the plan model, with one
+  /// task per (lead, deadline) pair given and one indicator of at least 90 %.
   func output(number: String, tasks: [(lead: String, raw: String, start: String, end: String)])
     throws -> OutputView
   {
-    let taskJSON = tasks.enumerated().map { index, task in
-      """
-      {"id": "pl02-\(index + 1)", "appendix": "Phụ lục 02", "section": {"number": "I", "title": "Chuyển đổi số"},
-       "number": "\(index + 1)", "text": "Nhiệm vụ \(index + 1)",
-       "lead": [{"name": "\(task.lead)", "raw": "\(task.lead.uppercased())"}],
-       "cooperating": [{"name": "Sở Tài chính", "raw": "Sở Tài chính"}, {"name": "Các Sở, ban, ngành", "raw": "Các Sở, ban, ngành"}],
-       "output": "Báo cáo", "deadline": {"raw": "\(task.raw)", "kind": "quarter", "start": "\(task.start)", "end": "\(task.end)"},
-       "page": 7, "confidence": 0.97}
-      """
+    let science = SectionRef(number: "I", title: "Chuyển đổi số")
+    let planTasks = tasks.enumerated().map { index, task in
+      PlanTask(
+        id: "pl02-\(index + 1)", appendix: "Phụ lục 02", section: science, number: "\(index + 1)",
+        text: "Nhiệm vụ \(index + 1)", lead: [Agency(name: task.lead, raw: task.lead.uppercased())],
+        cooperating: [
+          Agency(name: "Sở Tài chính", raw: "Sở Tài chính"),
+          Agency(name: "Các Sở, ban, ngành", raw: "Các Sở, ban, ngành"),
+        ],
+        output: "Báo cáo",
+        deadline: Deadline(raw: task.raw, kind: .quarter, start: task.start, end: task.end),
+        page: 7, confidence: 0.97)
     }
-    let json = """
-      {"schema_version": "1.1.0",
-       "source": {"file_name": "p.pdf", "sha256": "00", "kind": "pdf", "page_count": 9,
-                  "text_layer_pages": [1,2,3,4,5,6,7], "ocr_pages": [8,9], "plain_text_pages": []},
-       "pages": [],
-       "document": {"issuer": "UBND tỉnh Quảng Trị", "number": "\(number)", "type": "Kế hoạch",
-                    "title": "Kế hoạch chuyển đổi số", "place": "Quảng Trị", "date": "2026-01-15",
-                    "legal_bases": [], "recipients": []},
-       "sections": [],
-       "indicators": [{"id": "pl01-1", "appendix": "Phụ lục 01", "section": null, "number": "1",
-                       "text": "Tỷ lệ hồ sơ trực tuyến", "target": {"raw": "tối thiểu 90%", "value": 90,
-                       "unit": "%", "comparator": ">="}, "unit": "%", "lead": [], "cooperating": [],
-                       "deadline": null, "page": 5, "confidence": 1}],
-       "tasks": [\(taskJSON.joined(separator: ","))]}
-      """
-    return try OutputReading.view(of: Data(json.utf8))
+    let indicator = Indicator(
+      id: "pl01-1", appendix: "Phụ lục 01", section: nil, number: "1",
+      text: "Tỷ lệ hồ sơ trực tuyến",
+      target: Target(raw: "tối thiểu 90%", value: 90, unit: "%", comparator: .atLeast), unit: "%",
+      page: 5, confidence: 1)
+    let plan = Plan(
+      document: PlanMetadata(
+        issuer: "UBND tỉnh Quảng Trị", number: number, type: "Kế hoạch",
+        title: "Kế hoạch chuyển đổi số", place: "Quảng Trị", date: "2026-01-15"),
+      indicators: [indicator], tasks: planTasks)
+    let document = IngestDocument(
+      source: SourceInfo(
+        fileName: "p.pdf", sha256: "00", kind: "pdf", pageCount: 9,
+        textLayerPages: [1, 2, 3, 4, 5, 6, 7], ocrPages: [8, 9], plainTextPages: [],
+        ocrLanguage: "vie"),
+      pages: [], plan: plan)
+    return try OutputReading.view(of: PlanJSON.encoder().encode(document))
   }
 
   func record(_ path: String, runID: Int64) -> DocumentRecord {

@@ -15,11 +15,14 @@ public struct BatchRequest: Sendable, Hashable {
   public var memoryLimitMB: Int?
   /// The program that converts one document, and the options passed to each conversion.
   public var converter: Converter
+  /// The command line as the catalog's `runs` table records it (secrets masked).
+  public var commandLine: String
 
   /// Creates a request.
   public init(
     inputs: [String], outputFolder: String, jobs: Int, force: Bool = false,
-    timeout: Double? = nil, memoryLimitMB: Int? = nil, converter: Converter
+    timeout: Double? = nil, memoryLimitMB: Int? = nil, converter: Converter,
+    commandLine: String = ""
   ) {
     self.inputs = inputs
     self.outputFolder = outputFolder
@@ -28,6 +31,7 @@ public struct BatchRequest: Sendable, Hashable {
     self.timeout = timeout
     self.memoryLimitMB = memoryLimitMB
     self.converter = converter
+    self.commandLine = commandLine
   }
 }
 
@@ -62,6 +66,20 @@ public struct Converter: Sendable, Hashable {
   }
 
   /// The options as one string, stored with each catalog row: an output made with other
-  /// options is not reused.
-  var fingerprint: String { options.joined(separator: " ") }
+  /// options is not reused. A password is left out: it changes no output, and the
+  /// catalog is no place for it.
+  var fingerprint: String {
+    var kept: [String] = []
+    var skipNext = false
+    for option in options {
+      if skipNext {
+        skipNext = false
+      } else if option == "--password" {
+        skipNext = true
+      } else {
+        kept.append(option)
+      }
+    }
+    return kept.joined(separator: " ")
+  }
 }

@@ -61,8 +61,7 @@ public struct BatchRunner: Sendable {
     let total = try Self.countInputs(roots, catalog: catalog)
     let runID: Int64
     do {
-      runID = try catalog.beginRun(
-        arguments: CommandLine.arguments.dropFirst().joined(separator: " "))
+      runID = try catalog.beginRun(arguments: request.commandLine)
     } catch {
       throw .catalog(error)
     }

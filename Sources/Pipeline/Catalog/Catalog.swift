@@ -133,9 +133,9 @@ public struct Catalog: Sendable {
       ("kind", output?.source.kind), ("page_count", output?.source.pageCount),
       ("ocr_page_count", output?.source.ocrPages.count), ("ocr_pages", ocrPages),
       ("output_sha256", record.outputSHA256), ("output_bytes", record.outputBytes),
-      ("plan_issuer", metadata?.issuer.text), ("plan_number", metadata?.number.text),
-      ("plan_type", metadata?.type.text), ("plan_title", metadata?.title.text),
-      ("plan_place", metadata?.place.text), ("plan_date", metadata?.date.text),
+      ("plan_issuer", metadata?.issuer), ("plan_number", metadata?.number),
+      ("plan_type", metadata?.type), ("plan_title", metadata?.title),
+      ("plan_place", metadata?.place), ("plan_date", metadata?.date),
     ]
     let columns = values.map(\.0)
     let sql = """

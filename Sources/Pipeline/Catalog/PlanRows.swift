@@ -1,11 +1,12 @@
 import GRDB
+import PlanModel
 
 /// Writes a plan's indicators, tasks and agencies into the catalog, replacing what an
 /// earlier conversion of the same document wrote.
 enum PlanRows {
   static func replace(documentID: Int64, with output: OutputView, in db: Database) throws {
     try remove(documentID: documentID, in: db)
-    for (index, indicator) in (output.indicators ?? []).enumerated() {
+    for indicator in output.indicators {
       try db.execute(
         sql: """
           INSERT INTO indicators (document_id, key, appendix, section_number, section_title,
@@ -15,19 +16,18 @@ enum PlanRows {
           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
           """,
         arguments: [
-          documentID, indicator.id.text ?? "indicator-\(index + 1)", indicator.appendix.text,
-          indicator.section?.number.text, indicator.section?.title.text, indicator.number.text,
-          indicator.text, indicator.target?.raw.text, indicator.target?.value,
-          indicator.target?.unit.text, indicator.target?.comparator.text, indicator.unit.text,
-          indicator.deadline?.raw.text, indicator.deadline?.kind.text,
-          indicator.deadline?.start.text, indicator.deadline?.end.text,
-          indicator.deadline?.note.text, indicator.page, indicator.confidence,
+          documentID, indicator.id, indicator.appendix, indicator.section?.number,
+          indicator.section?.title, indicator.number, indicator.text, indicator.target?.raw,
+          indicator.target?.value, indicator.target?.unit, indicator.target?.comparator.rawValue,
+          indicator.unit, indicator.deadline?.raw, indicator.deadline?.kind.rawValue,
+          indicator.deadline?.start, indicator.deadline?.end, indicator.deadline?.note,
+          indicator.page, indicator.confidence,
         ])
       try link(
         table: "indicator_agencies", column: "indicator_id", row: db.lastInsertedRowID,
         lead: indicator.lead, cooperating: indicator.cooperating, in: db)
     }
-    for (index, task) in (output.tasks ?? []).enumerated() {
+    for task in output.tasks {
       try db.execute(
         sql: """
           INSERT INTO tasks (document_id, key, appendix, section_number, section_title, number,
@@ -36,11 +36,10 @@ enum PlanRows {
           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
           """,
         arguments: [
-          documentID, task.id.text ?? "task-\(index + 1)", task.appendix.text,
-          task.section?.number.text, task.section?.title.text, task.number.text, task.text,
-          task.output.text, task.deadline?.raw.text, task.deadline?.kind.text,
-          task.deadline?.start.text, task.deadline?.end.text, task.deadline?.note.text,
-          task.page, task.confidence,
+          documentID, task.id, task.appendix, task.section?.number, task.section?.title,
+          task.number, task.text, task.output, task.deadline?.raw, task.deadline?.kind.rawValue,
+          task.deadline?.start, task.deadline?.end, task.deadline?.note, task.page,
+          task.confidence,
         ])
       try link(
         table: "task_agencies", column: "task_id", row: db.lastInsertedRowID, lead: task.lead,
@@ -55,10 +54,10 @@ enum PlanRows {
   }
 
   private static func link(
-    table: String, column: String, row: Int64, lead: [AgencyView]?,
-    cooperating: [AgencyView]?, in db: Database
+    table: String, column: String, row: Int64, lead: [Agency], cooperating: [Agency],
+    in db: Database
   ) throws {
-    let roles = [("lead", lead ?? []), ("cooperating", cooperating ?? [])]
+    let roles = [("lead", lead), ("cooperating", cooperating)]
     for (role, agencies) in roles {
       for (position, agency) in agencies.enumerated() {
         try db.execute(
