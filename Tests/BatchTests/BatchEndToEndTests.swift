@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import PlanModel
 import Testing
 
 /// `ingest batch` run as a user runs it, converting with the real `ingest convert`.
@@ -112,6 +113,39 @@ import Testing
     }
     #expect(attempts.allSatisfy { $0 == 1 })
     #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent(".tmp").path))
+  }
+
+  @Test func theCatalogHoldsWhatTheJSONSays() throws {
+    let factory = BatchInputsFactory(root: inputs)
+    try factory.copy(fixture: "kh-tinh-khanh-hoa.pdf", to: "tinh/plan.pdf")
+    let run = try IngestProcess.run(["batch", inputs.path, "--out", out.path, "--jobs", "1"])
+    #expect(run.status == 0, "\(run.stderr)")
+    let json = try Data(contentsOf: out.appendingPathComponent("tinh/plan.json"))
+    let document = try PlanJSON.decoder().decode(IngestDocument.self, from: json)
+    let row = try #require(
+      try DatabaseQueue(path: out.appendingPathComponent("catalog.sqlite").path).read { db in
+        try Row.fetchOne(
+          db,
+          sql: """
+            SELECT page_count, ocr_page_count, plan_number, plan_date, output_bytes,
+              (SELECT count(*) FROM tasks) AS tasks,
+              (SELECT count(*) FROM indicators) AS indicators,
+              (SELECT count(*) FROM task_agencies) + (SELECT count(*) FROM indicator_agencies)
+                AS agency_links
+            FROM documents WHERE path = 'tinh/plan.json' AND status = 'done'
+            """)
+      })
+    #expect(row["page_count"] == document.source.pageCount)
+    #expect(row["ocr_page_count"] == document.source.ocrPages.count)
+    #expect(row["plan_number"] == document.document?.number)
+    #expect(row["plan_date"] == document.document?.date)
+    #expect(row["output_bytes"] == json.count)
+    #expect(row["tasks"] == (document.tasks ?? []).count)
+    #expect(row["indicators"] == (document.indicators ?? []).count)
+    let links =
+      (document.tasks ?? []).reduce(0) { $0 + $1.lead.count + $1.cooperating.count }
+      + (document.indicators ?? []).reduce(0) { $0 + $1.lead.count + $1.cooperating.count }
+    #expect(row["agency_links"] == links)
   }
 
   /// Output path → finish time of every document the catalog records as done.
