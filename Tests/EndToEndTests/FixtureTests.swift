@@ -76,7 +76,7 @@ import Testing
     let document = try #require(output)
     #expect(document.source.text_layer_pages.isEmpty)
     #expect(document.source.ocr_pages == Array(1...document.source.page_count))
-    #expect(document.source.ocr_language == "vie")
+    #expect(document.source.ocr_language == "Vietnamese+vie")
     // The prose page reads nearly as printed; tables are the hard part (see README).
     let reference = try Self.sourcePages("kh-tinh-khanh-hoa")
     let rate = characterErrorRate(reference: reference[1], hypothesis: document.pages[1].text)
