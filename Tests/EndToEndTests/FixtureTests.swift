@@ -85,7 +85,7 @@ import Testing
 
   @Test func junkLayerOverAScanIsReplacedByOCR() throws {
     let (run, output) = try Self.ingest([
-      IngestRunner.fixture("kh-tinh-khanh-hoa-junk.pdf"), "--quiet",
+      IngestRunner.fixture("kh-tinh-khanh-hoa-junk.pdf"), "--quiet", "--ocr-lang", "vie",
     ])
     #expect(run.status == 0, "stderr: \(run.stderr)")
     let document = try #require(output)
@@ -113,7 +113,7 @@ import Testing
 
   @Test func everyPageOfAMultiPageTIFFIsOCRd() throws {
     let (run, output) = try Self.ingest([
-      IngestRunner.fixture("kh-phuong-hoa-khanh-fax.tif"), "--quiet",
+      IngestRunner.fixture("kh-phuong-hoa-khanh-fax.tif"), "--quiet", "--ocr-lang", "vie",
     ])
     #expect(run.status == 0, "stderr: \(run.stderr)")
     let document = try #require(output)
