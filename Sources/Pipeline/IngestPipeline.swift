@@ -1,5 +1,7 @@
 import Extraction
+import Foundation
 import PlanModel
+import PlanParsing
 
 /// The whole run for one document, as named steps: extract the pages, restore their
 /// words, parse the plan, and assemble the output document. Restoration and parsing are
@@ -12,11 +14,20 @@ public struct IngestPipeline: Sendable {
     public var extraction: Extractor.Options
     /// Whether the output carries every line's words with boxes (`--layout`).
     public var includeLayout: Bool
+    /// Whether the plan (metadata, outline, indicators, tasks) is parsed.
+    public var parsePlan: Bool
+    /// Where the dictionaries are; `nil` to locate them (`DictionaryFolder.locate`).
+    public var dictionaries: DictionaryFolder?
 
     /// Creates options.
-    public init(extraction: Extractor.Options = .init(), includeLayout: Bool = false) {
+    public init(
+      extraction: Extractor.Options = .init(), includeLayout: Bool = false,
+      parsePlan: Bool = true, dictionaries: DictionaryFolder? = nil
+    ) {
       self.extraction = extraction
       self.includeLayout = includeLayout
+      self.parsePlan = parsePlan
+      self.dictionaries = dictionaries
     }
   }
 
@@ -31,11 +42,16 @@ public struct IngestPipeline: Sendable {
   /// Runs every step on the file at `path`. Throws when the document cannot be read at
   /// all; pages that were skipped are marked in the output and listed in the result.
   public func run(path: String) throws(PipelineError) -> IngestResult {
+    let knowledge = try loadKnowledge()
     let extracted = try extract(path)
     let pages = restore(extracted.pages)
     var document = assemble(extracted, pages: pages)
-    document = parse(document, pages: pages)
-    return IngestResult(document: document, pageFailures: extracted.failures)
+    if let parser = knowledge.parser {
+      document.plan = parser.parse(pages)
+    }
+    return IngestResult(
+      document: document, pageFailures: extracted.failures,
+      renderSeconds: extracted.renderSeconds, tesseractSeconds: extracted.tesseractSeconds)
   }
 
   private func extract(_ path: String) throws(PipelineError) -> ExtractedDocument {
@@ -63,10 +79,26 @@ public struct IngestPipeline: Sendable {
       })
   }
 
-  /// Seam for the parsing stage (metadata, outline, indicators, tasks), which adds the
-  /// plan to the document from the restored pages.
-  private func parse(_ document: IngestDocument, pages: [PageLayout]) -> IngestDocument {
-    document
+  /// What the later stages know, read from the dictionaries before any page is touched,
+  /// so that a missing or broken dictionary fails fast and names itself.
+  private struct Knowledge {
+    var parser: PlanParser?
+  }
+
+  private func loadKnowledge() throws(PipelineError) -> Knowledge {
+    guard options.parsePlan else { return Knowledge(parser: nil) }
+    let folder: DictionaryFolder
+    if let given = options.dictionaries {
+      folder = given
+    } else {
+      folder = try DictionaryFolder.locate()
+    }
+    do {
+      let agencies = try AgencyDictionary(contentsOf: folder.file("agencies.tsv"))
+      return Knowledge(parser: PlanParser(agencies: agencies))
+    } catch {
+      throw .dictionaries("\(folder.file("agencies.tsv").path): \(error)")
+    }
   }
 }
 
@@ -76,17 +108,24 @@ public struct IngestResult: Sendable, Hashable {
   public var document: IngestDocument
   /// Pages that failed or timed out, each naming file, page and reason.
   public var pageFailures: [ExtractionError]
+  /// Seconds spent rendering pages for OCR, summed over pages.
+  public var renderSeconds: Double
+  /// Seconds spent inside Tesseract's recognition, summed over pages.
+  public var tesseractSeconds: Double
 }
 
 /// Why the pipeline could not produce a document.
 public enum PipelineError: Error, Sendable, Hashable, CustomStringConvertible {
   /// The input could not be extracted.
   case extraction(ExtractionError)
+  /// The dictionaries could not be found or read.
+  case dictionaries(String)
 
   /// One line naming the file (and page) and the reason.
   public var description: String {
     switch self {
     case .extraction(let error): error.description
+    case .dictionaries(let reason): "dictionaries: \(reason)"
     }
   }
 }

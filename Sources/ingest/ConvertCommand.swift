@@ -55,8 +55,22 @@ struct ConvertCommand: ParsableCommand {
   @Option(help: "Password of an encrypted PDF.")
   var password: String?
 
+  @Option(
+    help:
+      "Output format: json (the whole document), ndjson (one line per task and indicator), csv (tasks and indicators, UTF-8 with BOM)."
+  )
+  var format: OutputFormat = .json
+
+  @Flag(
+    name: .customLong("no-parse"),
+    help: "Only extract (and restore) the pages; do not parse the plan.")
+  var noParse = false
+
   @Flag(help: "Print nothing on standard error except errors.")
   var quiet = false
+
+  @Flag(help: .hidden)
+  var timings = false
 
   func validate() throws {
     guard (72...1200).contains(dpi) else {
@@ -75,23 +89,26 @@ struct ConvertCommand: ParsableCommand {
         extraction: .init(
           ocrLanguage: ocrLanguage, dpi: dpi, jobs: jobs, pageTimeout: pageTimeout,
           password: password),
-        includeLayout: layout))
+        includeLayout: layout, parsePlan: !noParse))
     let result: IngestResult
     do {
       result = try pipeline.run(path: file)
     } catch .extraction(let error) {
       throw CommandFailure(status: ExitStatus(error.kind), message: error.description)
+    } catch .dictionaries(let reason) {
+      throw CommandFailure(status: .dictionaries, message: "dictionaries: \(reason)")
     }
-    let json: Data
+    let bytes: Data
     do {
-      json = try PlanJSON.encoder().encode(result.document)
+      bytes = try OutputWriter().data(for: result.document, format: format)
     } catch {
-      throw CommandFailure(status: .internalError, message: "\(file): cannot encode JSON: \(error)")
+      throw CommandFailure(
+        status: .internalError, message: "\(file): cannot encode output: \(error)")
     }
     if let destination {
-      try destination.write(json + Data("\n".utf8))
+      try destination.write(bytes)
     } else {
-      FileHandle.standardOutput.write(json + Data("\n".utf8))
+      FileHandle.standardOutput.write(bytes)
     }
     for failure in result.pageFailures {
       FileHandle.standardError.write(Data("ingest: \(failure.description)\n".utf8))
@@ -105,8 +122,19 @@ struct ConvertCommand: ParsableCommand {
         + "\(source.ocrPages.count) OCR) in \(String(format: "%.2f", seconds)) s\n"
       FileHandle.standardError.write(Data(summary.utf8))
     }
+    if timings {
+      // For scripts/bench: where the time went, in seconds.
+      let elapsed = (ContinuousClock.now - started).components
+      let wall = Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
+      let line = String(
+        format: "timings: wall %.4f tesseract %.4f render %.4f pages %d\n", wall,
+        result.tesseractSeconds, result.renderSeconds, result.document.source.pageCount)
+      FileHandle.standardError.write(Data(line.utf8))
+    }
     if let first = result.pageFailures.first {
       throw ExitCode(ExitStatus(first.kind).rawValue)
     }
   }
 }
+
+extension OutputFormat: ExpressibleByArgument {}

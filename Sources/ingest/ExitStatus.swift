@@ -18,6 +18,9 @@ enum ExitStatus: Int32, CaseIterable {
   /// At least one page timed out or could not be read; the output was written with those
   /// pages marked `skipped`.
   case pageFailure = 6
+  /// The dictionaries folder is missing or one of its files is damaged: an installation
+  /// problem, not a problem of the input.
+  case dictionaries = 7
   /// `ingest batch`: some inputs failed or were written with skipped pages; the others
   /// were converted.
   case someFailed = 10
@@ -45,6 +48,7 @@ enum ExitStatus: Int32, CaseIterable {
       4  the input is empty, not a PDF/PNG/JPEG/TIFF/UTF-8 text, or damaged
       5  the PDF is encrypted and no password or a wrong one was given
       6  a page timed out or failed; the output was written with it marked "skipped"
+      7  the dictionaries are missing or damaged (set PLANINGEST_DICTIONARIES)
       10 batch: some inputs failed or had pages skipped (listed at the end)
       130 batch: interrupted; run the same command again to resume
     """
