@@ -85,6 +85,13 @@ struct BatchCommand: ParsableCommand {
   @Option(help: "Password of encrypted PDFs.")
   var password: String?
 
+  @Flag(
+    name: .customLong("no-parse"),
+    help:
+      "Only extract (and restore) the pages; do not parse the plans (the catalog then has no tasks or indicators)."
+  )
+  var noParse = false
+
   @Flag(help: "Print only failures and the summary, no progress.")
   var quiet = false
 
@@ -145,6 +152,7 @@ struct BatchCommand: ParsableCommand {
     if let dpi { options += ["--dpi", String(dpi)] }
     if let pageTimeout { options += ["--page-timeout", String(pageTimeout)] }
     if let password { options += ["--password", password] }
+    if noParse { options.append("--no-parse") }
     return options
   }
 

@@ -203,6 +203,32 @@ import Testing
     #expect(!FileManager.default.fileExists(atPath: folder.path("out/a/plan.json")))
   }
 
+  @Test func aSecondBatchOnTheSameOutputFolderIsRefusedWhileTheFirstRuns() throws {
+    try write("one.txt")
+    _ = try run()
+    // Hold the lock the way a running batch holds it.
+    let descriptor = open(folder.path("out/.lock"), O_RDWR | O_CLOEXEC)
+    defer { close(descriptor) }
+    // A child being spawned by another test may hold a copy for a moment.
+    var locked = false
+    for _ in 0..<200 where !locked {
+      locked = flock(descriptor, LOCK_EX | LOCK_NB) == 0
+      if !locked { usleep(10_000) }
+    }
+    #expect(locked, "the finished batch still holds its lock")
+    do {
+      _ = try run()
+      Issue.record("expected the folder to be busy")
+    } catch {
+      guard case .outputFolderBusy = error else {
+        Issue.record("unexpected \(error)")
+        return
+      }
+    }
+    flock(descriptor, LOCK_UN)
+    #expect(try run().counts.skipped == 1)
+  }
+
   @Test func aMissingInputIsRefused() {
     #expect(throws: BatchError.self) { try run([folder.path("nothing-here")]) }
   }
