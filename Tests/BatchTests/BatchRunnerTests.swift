@@ -187,20 +187,34 @@ import Testing
     }
   }
 
-  @Test func twoInputsWritingTheSameOutputAreRefusedBeforeAnyConversion() throws {
+  @Test func filesSharingAStemInOneFolderKeepTheirExtensionInTheOutputName() throws {
     try write("a/plan.pdf")
     try write("a/plan.txt")
+    try write("a/other.txt")
+    let summary = try run()
+    #expect(summary.counts.total == 3)
+    let files = try FileManager.default.subpathsOfDirectory(atPath: folder.path("out"))
+      .filter { $0.hasSuffix(".json") }.sorted()
+    #expect(files.contains("a/plan.txt.json"))
+    #expect(files.contains("a/other.json"))
+    #expect(!files.contains("a/plan.json"))
+  }
+
+  @Test func twoInputsWritingTheSameOutputAreRefusedBeforeAnyConversion() throws {
+    try write("x/plan.txt")
+    try write("y/plan.txt")
     do {
-      _ = try run()
+      _ = try run(
+        [folder.path("in/x/plan.txt"), folder.path("in/y/plan.txt")], out: folder.path("out"))
       Issue.record("expected a collision")
     } catch {
       guard case .outputCollision(let output, _, _) = error else {
         Issue.record("unexpected \(error)")
         return
       }
-      #expect(output == "a/plan.json")
+      #expect(output == "plan.json")
     }
-    #expect(!FileManager.default.fileExists(atPath: folder.path("out/a/plan.json")))
+    #expect(!FileManager.default.fileExists(atPath: folder.path("out/plan.json")))
   }
 
   @Test func aSecondBatchOnTheSameOutputFolderIsRefusedWhileTheFirstRuns() throws {
