@@ -45,4 +45,7 @@ struct RebuiltTable: Sendable {
   var holdsTasks: Bool
   var rows: [TableRow]
   var confidence: Double
+  /// Whether the words came from OCR, whose misreadings the record builder undoes
+  /// where a column says what its cells must look like.
+  var readByOCR = false
 }

@@ -15,7 +15,8 @@ struct TableRecordBuilder: Sendable {
       switch row.kind {
       case .group(let number, let title):
         group = SectionRef(number: number, title: title.isEmpty ? nil : title)
-      case .record(let number, let cells):
+      case .record(let number, let printed):
+        let cells = table.readByOCR ? Self.repaired(printed) : printed
         let text = (cells[.text] ?? "").collapsingWhitespace
         guard !text.isEmpty || !number.isEmpty else { continue }
         var id = "PL\(appendix.key)-\(group?.number ?? "0")-\(number.isEmpty ? "x" : number)"
@@ -53,6 +54,17 @@ struct TableRecordBuilder: Sendable {
         }
       }
     }
+  }
+}
+
+extension TableRecordBuilder {
+  /// The cells of an OCR'd row with the misreadings of target and deadline cells undone.
+  static func repaired(_ cells: [ColumnRole: String]) -> [ColumnRole: String] {
+    let repair = OCRCellRepair()
+    var cells = cells
+    if let target = cells[.target] { cells[.target] = repair.target(target) }
+    if let deadline = cells[.deadline] { cells[.deadline] = repair.deadline(deadline) }
+    return cells
   }
 }
 
