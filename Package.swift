@@ -9,7 +9,8 @@ let package = Package(
     .library(name: "Pipeline", targets: ["Pipeline"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
   ],
   targets: [
     .target(name: "PlanModel"),
@@ -21,7 +22,10 @@ let package = Package(
     .target(name: "PlanParsing", dependencies: ["PlanModel", "VietnameseText"]),
     .target(
       name: "Pipeline",
-      dependencies: ["PlanModel", "Extraction", "Restoration", "PlanParsing"]
+      dependencies: [
+        "PlanModel", "Extraction", "Restoration", "PlanParsing",
+        .product(name: "GRDB", package: "GRDB.swift"),
+      ]
     ),
     .executableTarget(
       name: "ingest",
@@ -37,5 +41,9 @@ let package = Package(
     .testTarget(name: "PlanParsingTests", dependencies: ["PlanParsing"]),
     .testTarget(name: "PipelineTests", dependencies: ["Pipeline"]),
     .testTarget(name: "EndToEndTests", dependencies: ["PlanModel"]),
+    .testTarget(
+      name: "BatchTests",
+      dependencies: ["Pipeline", "PlanModel", .product(name: "GRDB", package: "GRDB.swift")]
+    ),
   ]
 )

@@ -78,9 +78,15 @@ public struct ExtractedDocument: Sendable, Hashable {
   public var pages: [PageLayout]
   /// The pages that failed or timed out, each naming file, page and reason.
   public var failures: [ExtractionError]
+  /// Seconds spent rendering pages for OCR, summed over pages.
+  public var renderSeconds: Double
+  /// Seconds spent inside Tesseract's recognition, summed over pages.
+  public var tesseractSeconds: Double
 
   init(input: InputFile, outcomes: [PageOutcome], language: String) {
     pages = outcomes.map(\.layout)
+    renderSeconds = outcomes.map(\.renderSeconds).reduce(0, +)
+    tesseractSeconds = outcomes.map(\.tesseractSeconds).reduce(0, +)
     failures = outcomes.compactMap(\.failure)
     let skipped = Set(failures.compactMap(\.page))
     let numbers = { (origin: TextOrigin) in

@@ -18,10 +18,15 @@ struct ImageExtraction {
         let size = images.size(index)
         let layout = PageLayout(
           number: index + 1, width: size.width, height: size.height, origin: .ocr, lines: [])
-        return ocr.recognize(into: layout) { reader throws(TesseractReader.Failure) in
-          try reader.recognize(
-            pix: images.pix(index), dpi: images.dpis[index], timeout: options.pageTimeout)
+        // Scanned images go the way of scanned PDF pages: gray, rules erased, missed ink re-read.
+        guard let gray = images.gray(index) else {
+          return PageOutcome(
+            layout: layout,
+            failure: ExtractionError(
+              .pageFailed, file: file, page: index + 1, reason: "cannot convert the image to gray"))
         }
+        let prepared = RulingLines.erase(from: gray)
+        return ocr.recognize(prepared.image, inkBlobs: prepared.inkBlobs, into: layout)
       })
   }
 }

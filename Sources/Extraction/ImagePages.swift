@@ -45,8 +45,18 @@ final class ImagePages: @unchecked Sendable {
 
   var count: Int { pixes.count }
 
-  /// The bitmap of page `index` (from 0); valid while this object lives.
-  func pix(_ index: Int) -> UnsafeMutablePointer<PIX> { pixes[index]! }
+  /// Page `index` (from 0) as an 8-bit gray image placed at the page's origin.
+  func gray(_ index: Int) -> GrayImage? {
+    guard let source = pixes[index], let converted = pixConvertTo8(source, 0) else { return nil }
+    var owned: UnsafeMutablePointer<PIX>? = converted
+    defer { pixDestroy(&owned) }
+    let width = Int(pixGetWidth(converted))
+    let height = Int(pixGetHeight(converted))
+    return GrayImage(
+      width: width, height: height,
+      pixels: RulingLines.read(converted, width: width, height: height),
+      pointsPerPixel: 72 / Double(dpis[index]), originX: 0, originY: 0)
+  }
 
   /// The page's size in points.
   func size(_ index: Int) -> (width: Double, height: Double) {

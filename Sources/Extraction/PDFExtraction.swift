@@ -68,13 +68,19 @@ struct PDFExtraction {
       var layout = empty
       layout.width = page.width
       layout.height = page.height
-      guard let image = page.renderGray(dpi: options.dpi) else {
+      let renderStart = ContinuousClock.now
+      let rendered = page.renderGray(dpi: options.dpi)
+      let renderSeconds = Seconds(ContinuousClock.now - renderStart)
+      guard let image = rendered else {
         return PageOutcome(
           layout: layout,
           failure: ExtractionError(
             .pageFailed, file: file, page: number, reason: "cannot render the page for OCR"))
       }
-      return ocr.recognize(image, into: layout)
+      let prepared = RulingLines.erase(from: image)
+      var outcome = ocr.recognize(prepared.image, inkBlobs: prepared.inkBlobs, into: layout)
+      outcome.renderSeconds = renderSeconds
+      return outcome
     }
   }
 }
@@ -102,10 +108,12 @@ struct OCRWorker {
   }
 
   /// OCRs a rendering into `layout`, or reports why the page is skipped.
-  mutating func recognize(_ image: GrayImage, into layout: PageLayout) -> PageOutcome {
+  mutating func recognize(_ image: GrayImage, inkBlobs: [PixelRect], into layout: PageLayout)
+    -> PageOutcome
+  {
     let timeout = options.pageTimeout
     return recognize(into: layout) { reader throws(TesseractReader.Failure) in
-      try reader.recognize(image, timeout: timeout)
+      try reader.recognize(image, inkBlobs: inkBlobs, timeout: timeout)
     }
   }
 
@@ -125,7 +133,7 @@ struct OCRWorker {
     } catch {
       return failure(error, layout: layout)
     }
-    return PageOutcome(layout: layout)
+    return PageOutcome(layout: layout, tesseractSeconds: reader.lastSeconds)
   }
 
   private func failure(_ error: TesseractReader.Failure, layout: PageLayout) -> PageOutcome {

@@ -85,24 +85,7 @@ final class PDFPage {
     cairo_scale(cr, scale, scale)
     poppler_page_render_for_printing(page, cr)
     cairo_destroy(cr)
-    cairo_surface_flush(surface)
-    guard let data = cairo_image_surface_get_data(surface) else { return nil }
-    let stride = Int(cairo_image_surface_get_stride(surface))
-    var gray = [UInt8](repeating: 255, count: pixelWidth * pixelHeight)
-    gray.withUnsafeMutableBufferPointer { out in
-      for y in 0..<pixelHeight {
-        let row = UnsafeRawPointer(data + y * stride).assumingMemoryBound(to: UInt32.self)
-        let base = y * pixelWidth
-        for x in 0..<pixelWidth {
-          let p = row[x]
-          let r = (p >> 16) & 0xFF
-          let g = (p >> 8) & 0xFF
-          let b = p & 0xFF
-          out[base + x] = UInt8((r * 77 + g * 150 + b * 29) >> 8)
-        }
-      }
-    }
-    return GrayImage(width: pixelWidth, height: pixelHeight, pixels: gray, dpi: dpi)
+    return GrayImage(surface: surface, pointsPerPixel: 1 / scale, originX: 0, originY: 0)
   }
 }
 
@@ -110,12 +93,4 @@ final class PDFPage {
 struct Glyph {
   var scalar: Unicode.Scalar
   var box: BoundingBox
-}
-
-/// An 8-bit grayscale bitmap, one byte per pixel, rows top to bottom.
-struct GrayImage: Sendable {
-  var width: Int
-  var height: Int
-  var pixels: [UInt8]
-  var dpi: Int
 }

@@ -6,6 +6,10 @@ import PlanModel
 struct PageOutcome: Sendable {
   var layout: PageLayout
   var failure: ExtractionError?
+  /// Seconds spent rendering the page for OCR.
+  var renderSeconds = 0.0
+  /// Seconds spent inside Tesseract's recognition of the page.
+  var tesseractSeconds = 0.0
 }
 
 /// Runs the pages of one document on up to `workers` threads. Each thread builds its

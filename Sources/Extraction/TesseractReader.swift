@@ -6,6 +6,8 @@ import PlanModel
 /// handles are not thread-safe, and initializing one per page would waste the model load.
 final class TesseractReader {
   private let handle: OpaquePointer
+  /// Seconds the last recognition spent inside Tesseract, for the benchmarks.
+  private(set) var lastSeconds = 0.0
 
   /// Why recognition of one image stopped.
   enum Failure: Error {
@@ -68,49 +70,101 @@ final class TesseractReader {
     _ = try resolve(language, file: file)
   }
 
-  /// Recognizes a grayscale rendering; boxes come back in points.
-  func recognize(_ image: GrayImage, timeout: Double) throws(Failure) -> [Line] {
+  /// Recognizes a grayscale rendering; boxes come back in points. `inkBlobs` (pixels)
+  /// are word-sized patches of ink: those the page pass leaves unread are read again one
+  /// by one as single lines.
+  func recognize(_ image: GrayImage, inkBlobs: [PixelRect] = [], timeout: Double) throws(Failure)
+    -> [Line]
+  {
     image.pixels.withUnsafeBufferPointer { buffer in
       TessBaseAPISetImage(
         handle, buffer.baseAddress, Int32(image.width), Int32(image.height), 1, Int32(image.width))
     }
     TessBaseAPISetSourceResolution(handle, Int32(image.dpi))
-    return try run(pointsPerPixel: 72 / Double(image.dpi), timeout: timeout)
+    let placement = Placement(
+      pointsPerPixel: image.pointsPerPixel, originX: image.originX, originY: image.originY)
+    return try run(placement, inkBlobs: inkBlobs, timeout: timeout)
   }
 
-  /// Recognizes a Leptonica image whose resolution is `dpi`; boxes come back in points.
-  func recognize(pix: UnsafeMutablePointer<PIX>, dpi: Int, timeout: Double) throws(Failure)
+  /// Where the image lies on the page.
+  private struct Placement {
+    var pointsPerPixel: Double
+    var originX: Double
+    var originY: Double
+  }
+
+  /// A word as Tesseract found it, in pixels, with its text line's extent.
+  private struct Found {
+    var text: String
+    var confidence: Double
+    var left, top, right, bottom: Double
+    var lineTop, lineBottom: Double
+  }
+
+  private func run(_ placement: Placement, inkBlobs: [PixelRect], timeout: Double) throws(Failure)
     -> [Line]
   {
-    TessBaseAPISetImage2(handle, pix)
-    TessBaseAPISetSourceResolution(handle, Int32(dpi))
-    return try run(pointsPerPixel: 72 / Double(dpi), timeout: timeout)
-  }
-
-  private func run(pointsPerPixel: Double, timeout: Double) throws(Failure) -> [Line] {
     defer { TessBaseAPIClear(handle) }
     guard let monitor = TessMonitorCreate() else { throw .failed("cannot create a monitor") }
     defer { TessMonitorDelete(monitor) }
-    // The deadline bounds recognition itself, the part that can run away on a page.
+    // The deadline bounds recognition, the part that can run away on a page.
     let milliseconds = Int32(clamping: Int((timeout * 1000).rounded()))
     TessMonitorSetDeadlineMSecs(monitor, milliseconds)
     let start = ContinuousClock.now
-    let status = TessBaseAPIRecognize(handle, monitor)
-    if status != 0 {
-      let elapsed = ContinuousClock.now - start
-      if elapsed >= .milliseconds(Int(milliseconds)) { throw .timedOut }
+    defer { lastSeconds = Seconds(ContinuousClock.now - start) }
+    if TessBaseAPIRecognize(handle, monitor) != 0 {
+      if ContinuousClock.now - start >= .milliseconds(Int(milliseconds)) { throw .timedOut }
       throw .failed("Tesseract could not recognize the page")
     }
-    guard let iterator = TessBaseAPIGetIterator(handle) else { return [] }
-    defer { TessResultIteratorDelete(iterator) }
+    let (pageWords, slope) = collect()
+    var found = pageWords
+    let missed = inkBlobs.filter { blob in
+      !pageWords.contains { w in
+        w.left < Double(blob.right) && Double(blob.left) < w.right && w.top < Double(blob.bottom)
+          && Double(blob.top) < w.bottom
+      }
+    }
+    if !missed.isEmpty {
+      TessBaseAPISetPageSegMode(handle, PSM_SINGLE_LINE)
+      defer { TessBaseAPISetPageSegMode(handle, PSM_AUTO) }
+      for blob in missed.prefix(300) {
+        if ContinuousClock.now - start >= .milliseconds(Int(milliseconds)) { throw .timedOut }
+        TessBaseAPISetRectangle(
+          handle, Int32(blob.left), Int32(blob.top), Int32(blob.right - blob.left),
+          Int32(blob.bottom - blob.top))
+        if TessBaseAPIRecognize(handle, nil) == 0 { found += collect().words }
+      }
+    }
+    // Undo the page's skew before grouping: across a landscape page a tilt of half a
+    // degree moves a baseline by more than half a line.
+    let p = placement
     var words: [Word] = []
-    var wordLines: [Int] = []
-    var textLines: [TextLine] = []
+    var bands: [LineBuilder.Band] = []
+    for f in found {
+      let box = BoundingBox(
+        x: p.originX + f.left * p.pointsPerPixel, y: p.originY + f.top * p.pointsPerPixel,
+        width: (f.right - f.left) * p.pointsPerPixel, height: (f.bottom - f.top) * p.pointsPerPixel)
+      let shift = slope * (f.left + f.right) / 2 * p.pointsPerPixel
+      words.append(Word(text: f.text, box: box, confidence: f.confidence, origin: .ocr))
+      bands.append(
+        LineBuilder.Band(
+          top: p.originY + f.lineTop * p.pointsPerPixel - shift,
+          bottom: p.originY + f.lineBottom * p.pointsPerPixel - shift))
+    }
+    return LineBuilder.lines(from: words, bands: bands)
+  }
+
+  /// The words of the last recognition, and the median slope of its long text lines.
+  private func collect() -> (words: [Found], slope: Double) {
+    guard let iterator = TessBaseAPIGetIterator(handle) else { return ([], 0) }
+    defer { TessResultIteratorDelete(iterator) }
+    var words: [Found] = []
+    var lines: [TextLine] = []
     repeat {
       // The page iterator is borrowed from the result iterator: not deleted here.
       let pageIterator = TessResultIteratorGetPageIterator(iterator)
-      if textLines.isEmpty || TessPageIteratorIsAtBeginningOf(pageIterator, RIL_TEXTLINE) != 0 {
-        textLines.append(TextLine(pageIterator))
+      if lines.isEmpty || TessPageIteratorIsAtBeginningOf(pageIterator, RIL_TEXTLINE) != 0 {
+        lines.append(TextLine(pageIterator))
       }
       guard let raw = TessResultIteratorGetUTF8Text(iterator, RIL_WORD) else { continue }
       let text = String(cString: raw).precomposedStringWithCanonicalMapping
@@ -118,30 +172,21 @@ final class TesseractReader {
       TessDeleteText(raw)
       guard !text.isEmpty else { continue }
       let confidence = Double(TessResultIteratorConfidence(iterator, RIL_WORD)) / 100
-      var left: Int32 = 0
-      var top: Int32 = 0
-      var right: Int32 = 0
-      var bottom: Int32 = 0
-      guard TessPageIteratorBoundingBox(pageIterator, RIL_WORD, &left, &top, &right, &bottom) != 0
-      else { continue }
-      let box = BoundingBox(
-        x: Double(left) * pointsPerPixel, y: Double(top) * pointsPerPixel,
-        width: Double(right - left) * pointsPerPixel, height: Double(bottom - top) * pointsPerPixel)
+      var l: Int32 = 0
+      var t: Int32 = 0
+      var r: Int32 = 0
+      var b: Int32 = 0
+      guard TessPageIteratorBoundingBox(pageIterator, RIL_WORD, &l, &t, &r, &b) != 0 else {
+        continue
+      }
+      let line = lines[lines.count - 1]
       words.append(
-        Word(text: text, box: box, confidence: min(max(confidence, 0), 1), origin: .ocr))
-      wordLines.append(textLines.count - 1)
+        Found(
+          text: text, confidence: min(max(confidence, 0), 1), left: Double(l), top: Double(t),
+          right: Double(r), bottom: Double(b), lineTop: line.top, lineBottom: line.bottom))
     } while TessResultIteratorNext(iterator, RIL_WORD) != 0
-    // Undo the page's skew before grouping: across a landscape page a tilt of half a
-    // degree moves a baseline by more than half a line.
-    let slopes = textLines.filter { $0.baselineWidth > 300 }.map(\.slope).sorted()
-    let slope = slopes.isEmpty ? 0 : slopes[slopes.count / 2]
-    let bands = zip(words, wordLines).map { word, line in
-      let shift = slope * word.box!.midX
-      return LineBuilder.Band(
-        top: textLines[line].top * pointsPerPixel - shift,
-        bottom: textLines[line].bottom * pointsPerPixel - shift)
-    }
-    return LineBuilder.lines(from: words, bands: bands)
+    let slopes = lines.filter { $0.baselineWidth > 300 }.map(\.slope).sorted()
+    return (words, slopes.isEmpty ? 0 : slopes[slopes.count / 2])
   }
 
   /// A text line's extent and baseline, in pixels.

@@ -49,7 +49,9 @@ public struct IngestPipeline: Sendable {
     if let parser = knowledge.parser {
       document.plan = parser.parse(pages)
     }
-    return IngestResult(document: document, pageFailures: extracted.failures)
+    return IngestResult(
+      document: document, pageFailures: extracted.failures,
+      renderSeconds: extracted.renderSeconds, tesseractSeconds: extracted.tesseractSeconds)
   }
 
   private func extract(_ path: String) throws(PipelineError) -> ExtractedDocument {
@@ -106,6 +108,10 @@ public struct IngestResult: Sendable, Hashable {
   public var document: IngestDocument
   /// Pages that failed or timed out, each naming file, page and reason.
   public var pageFailures: [ExtractionError]
+  /// Seconds spent rendering pages for OCR, summed over pages.
+  public var renderSeconds: Double
+  /// Seconds spent inside Tesseract's recognition, summed over pages.
+  public var tesseractSeconds: Double
 }
 
 /// Why the pipeline could not produce a document.

@@ -69,6 +69,9 @@ struct ConvertCommand: ParsableCommand {
   @Flag(help: "Print nothing on standard error except errors.")
   var quiet = false
 
+  @Flag(help: .hidden)
+  var timings = false
+
   func validate() throws {
     guard (72...1200).contains(dpi) else {
       throw ValidationError("--dpi must be between 72 and 1200")
@@ -118,6 +121,15 @@ struct ConvertCommand: ParsableCommand {
         "ingest: \(file): \(source.pageCount) pages (\(source.textLayerPages.count) text layer, "
         + "\(source.ocrPages.count) OCR) in \(String(format: "%.2f", seconds)) s\n"
       FileHandle.standardError.write(Data(summary.utf8))
+    }
+    if timings {
+      // For scripts/bench: where the time went, in seconds.
+      let elapsed = (ContinuousClock.now - started).components
+      let wall = Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
+      let line = String(
+        format: "timings: wall %.4f tesseract %.4f render %.4f pages %d\n", wall,
+        result.tesseractSeconds, result.renderSeconds, result.document.source.pageCount)
+      FileHandle.standardError.write(Data(line.utf8))
     }
     if let first = result.pageFailures.first {
       throw ExitCode(ExitStatus(first.kind).rawValue)

@@ -21,6 +21,11 @@ enum ExitStatus: Int32, CaseIterable {
   /// The dictionaries folder is missing or one of its files is damaged: an installation
   /// problem, not a problem of the input.
   case dictionaries = 7
+  /// `ingest batch`: some inputs failed or were written with skipped pages; the others
+  /// were converted.
+  case someFailed = 10
+  /// `ingest batch` was interrupted by SIGINT or SIGTERM; running it again resumes.
+  case interrupted = 130
 
   /// The status for an extraction failure.
   init(_ kind: ExtractionError.Kind) {
@@ -44,6 +49,8 @@ enum ExitStatus: Int32, CaseIterable {
       5  the PDF is encrypted and no password or a wrong one was given
       6  a page timed out or failed; the output was written with it marked "skipped"
       7  the dictionaries are missing or damaged (set PLANINGEST_DICTIONARIES)
+      10 batch: some inputs failed or had pages skipped (listed at the end)
+      130 batch: interrupted; run the same command again to resume
     """
 }
 

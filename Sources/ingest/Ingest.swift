@@ -9,7 +9,8 @@ struct Ingest: ParsableCommand {
     abstract: "Turn Vietnamese plan documents (PDF, images, OCR text) into structured JSON.",
     discussion: ExitStatus.helpText,
     subcommands: [
-      ConvertCommand.self
+      ConvertCommand.self,
+      BatchCommand.self,
     ],
     defaultSubcommand: ConvertCommand.self
   )

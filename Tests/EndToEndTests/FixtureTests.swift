@@ -111,6 +111,22 @@ import Testing
     #expect(document.pages.allSatisfy { $0.skipped != nil && $0.text.isEmpty })
   }
 
+  @Test func everyPageOfAMultiPageTIFFIsOCRd() throws {
+    let (run, output) = try Self.ingest([
+      IngestRunner.fixture("kh-phuong-hoa-khanh-fax.tif"), "--quiet",
+    ])
+    #expect(run.status == 0, "stderr: \(run.stderr)")
+    let document = try #require(output)
+    #expect(document.source.page_count == 2)
+    #expect(document.source.ocr_pages == [1, 2])
+    let reference = try Self.sourcePages("kh-phuong-hoa-khanh")
+    for index in 0..<2 {
+      let rate = characterErrorRate(
+        reference: reference[index], hypothesis: document.pages[index].text)
+      #expect(rate < 0.03, "page \(index + 1) CER \(rate)")
+    }
+  }
+
   @Test func plainTextSplitsPagesOnFormFeeds() throws {
     let (run, output) = try Self.ingest([IngestRunner.fixture("kh-tinh-khanh-hoa.txt"), "--quiet"])
     #expect(run.status == 0)
