@@ -20,7 +20,7 @@ public struct Extractor: Sendable {
 
     /// The default OCR language, chosen by character error rate on the scanned
     /// fixtures (see the README's model comparison).
-    public static let defaultOCRLanguage = "vie"
+    public static let defaultOCRLanguage = "Vietnamese+vie"
 
     /// Creates options; the defaults are those of the `ingest` command.
     public init(

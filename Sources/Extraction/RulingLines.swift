@@ -23,8 +23,8 @@ enum RulingLines {
     var binary = pixThresholdToBinary(pix, inkThreshold)
     defer { pixDestroy(&binary) }
     let length = Int32(max(image.dpi / 3, 30))
-    var horizontal = pixOpenBrick(nil, binary, length, 1)
-    var vertical = pixOpenBrick(nil, binary, 1, length)
+    var horizontal = pixOpenCompBrick(nil, binary, length, 1)
+    var vertical = pixOpenCompBrick(nil, binary, 1, length)
     defer {
       pixDestroy(&horizontal)
       pixDestroy(&vertical)
@@ -47,7 +47,7 @@ enum RulingLines {
   /// kept when taller than a speck and smaller than a seal or a signature.
   private static func inkBlobs(in pix: UnsafeMutablePointer<PIX>, dpi: Int) -> [PixelRect] {
     var binary = pixThresholdToBinary(pix, inkThreshold)
-    var closed = pixCloseBrick(nil, binary, Int32(max(dpi / 15, 3)), 1)
+    var closed = pixCloseSafeCompBrick(nil, binary, Int32(max(dpi / 15, 3)), 1)
     defer {
       pixDestroy(&binary)
       pixDestroy(&closed)

@@ -10,16 +10,16 @@ struct ConvertCommand: ParsableCommand {
     commandName: "convert",
     abstract: "Extract a plan document (PDF, PNG/JPEG/TIFF image, or OCR'd .txt) to JSON.",
     discussion: """
-      Pages with a real PDF text layer are read directly; pages without one, or with a
-      junk or invisible layer over a scan, are rendered and OCR'd. The JSON lists which
-      pages came from the text layer and which from OCR.
+      Pages with a real PDF text layer are read directly; pages without one,
+      or with a junk or invisible layer over a scan, are rendered and OCR'd.
+      The JSON lists which pages came from the text layer and which from OCR.
 
       Examples:
         ingest plan.pdf                      print JSON to standard output
         ingest plan.pdf -o plan.json         write it to plan.json
         ingest scan.pdf --layout --jobs 2    words with boxes, two pages at a time
         ingest locked.pdf --password s3cret  an encrypted PDF
-        ingest ocr.txt                       already-OCR'd text, pages split on form feeds
+        ingest ocr.txt                       OCR'd text, a page per form feed
 
       \(ExitStatus.helpText)
       """

@@ -43,12 +43,12 @@ enum ExitStatus: Int32, CaseIterable {
     Exit status:
       0  the document was written
       1  internal error
-      2  usage error (bad option or value, unknown --ocr-lang, output path is the input)
+      2  usage error: bad option or value, unknown --ocr-lang, output = input
       3  the input is missing or unreadable, or the output cannot be written
-      4  the input is empty, not a PDF/PNG/JPEG/TIFF/UTF-8 text, or damaged
+      4  the input is empty, not PDF/PNG/JPEG/TIFF/UTF-8 text, or damaged
       5  the PDF is encrypted and no password or a wrong one was given
-      6  a page timed out or failed; the output was written with it marked "skipped"
-      7  the dictionaries are missing or damaged (set PLANINGEST_DICTIONARIES)
+      6  a page timed out or failed; output written, that page "skipped"
+      7  dictionaries missing or damaged (set PLANINGEST_DICTIONARIES)
       10 batch: some inputs failed or had pages skipped (listed at the end)
       130 batch: interrupted; run the same command again to resume
     """

@@ -11,7 +11,11 @@ enum OpenMPEnvironment {
     #if os(Linux)
       guard getenv("OMP_THREAD_LIMIT") == nil else { return }
       setenv("OMP_THREAD_LIMIT", "1", 1)
-      execv("/proc/self/exe", CommandLine.unsafeArgv)
+      // The resolved path, not /proc/self/exe itself, keeps the process named `ingest`.
+      if let path = realpath("/proc/self/exe", nil) {
+        execv(path, CommandLine.unsafeArgv)
+        free(path)
+      }
     // execv returns only on failure: carry on without the limit, only slower.
     #endif
   }
