@@ -3,9 +3,9 @@
 /// period ("Quý III/2026", "Tháng 11/2026"). Applied only to cells read by OCR; text
 /// from a text layer is taken as printed.
 struct OCRCellRepair: Sendable {
-  /// The cell of a target column. Tesseract's Vietnamese and English models have no
-  /// "≥" or "≤" in their character sets (their `lstm-unicharset`), so a printed "≥"
-  /// comes out as ">" and a printed "≤" as "<"; in a target column the sign that
+  /// The cell of a target column. Tesseract's models for Vietnamese (`Vietnamese`,
+  /// `vie`) and English have no "≥" or "≤" in their character sets (`lstm-unicharset`),
+  /// so a printed "≥" comes out as ">" and a printed "≤" as "<"; in a target column the sign that
   /// precedes the number is the plans' "≥"/"≤" ("tối thiểu", "tối đa"), which is why a
   /// leading ">" or "<" there is read back as "≥" or "≤".
   func target(_ cell: String) -> String {

@@ -195,9 +195,9 @@ struct GeometryTableBuilder: Sendable {
     }
   }
 
-  /// What OCR makes of the rules between and under cells; no word of a plan's table
-  /// begins or ends with them.
-  static let rulingMarks = "|[]_"
+  /// What OCR makes of the rules between and under cells, and of specks ("`"); no word
+  /// of a plan's table begins or ends with them.
+  static let rulingMarks = "|[]_`"
 
   /// Splits lines between two rows at the widest vertical gap (rows are separated by
   /// more space than the lines of one cell).
