@@ -3,10 +3,10 @@
 /// period ("Quý III/2026", "Tháng 11/2026"). Applied only to cells read by OCR; text
 /// from a text layer is taken as printed.
 struct OCRCellRepair: Sendable {
-  /// The cell of a target column. Tesseract's models for Vietnamese (`Vietnamese`,
-  /// `vie`) and English have no "≥" or "≤" in their character sets (`lstm-unicharset`),
-  /// so a printed "≥" comes out as ">" and a printed "≤" as "<"; in a target column the sign that
-  /// precedes the number is the plans' "≥"/"≤" ("tối thiểu", "tối đa"), which is why a
+  /// The cell of a target column. Tesseract's models for Vietnamese (`Vietnamese`, `vie`)
+  /// and English have no "≥" or "≤" in their character sets (`lstm-unicharset`), so a
+  /// printed "≥" comes out as ">" and a printed "≤" as "<"; in a target column the sign
+  /// that precedes the number is the plans' "≥"/"≤" ("tối thiểu", "tối đa"), which is why a
   /// leading ">" or "<" there is read back as "≥" or "≤".
   func target(_ cell: String) -> String {
     var words = cell.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
