@@ -34,7 +34,6 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
-    .executableTarget(name: "plan-parse", dependencies: ["PlanParsing", "Extraction"], path: "Sources/plan-parse"),
     .testTarget(name: "PlanModelTests", dependencies: ["PlanModel"]),
     .testTarget(name: "ExtractionTests", dependencies: ["Extraction"]),
     .testTarget(name: "VietnameseTextTests", dependencies: ["VietnameseText"]),
