@@ -9,7 +9,8 @@ let package = Package(
     .library(name: "Pipeline", targets: ["Pipeline"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
   ],
   targets: [
     .target(name: "PlanModel"),
@@ -21,13 +22,15 @@ let package = Package(
     .target(name: "PlanParsing", dependencies: ["PlanModel", "VietnameseText"]),
     .target(
       name: "Pipeline",
-      dependencies: ["PlanModel", "Extraction", "Restoration", "PlanParsing"]
+      dependencies: [
+        "PlanModel", "Extraction", "Restoration", "PlanParsing",
+        .product(name: "GRDB", package: "GRDB.swift"),
+      ]
     ),
     .executableTarget(
       name: "ingest",
       dependencies: [
-        "Pipeline",
-        "Restoration",
+        "Pipeline", "Extraction", "PlanModel", "Restoration",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -39,5 +42,9 @@ let package = Package(
     .testTarget(name: "PlanParsingTests", dependencies: ["PlanParsing"]),
     .testTarget(name: "PipelineTests", dependencies: ["Pipeline"]),
     .testTarget(name: "EndToEndTests", dependencies: ["PlanModel"]),
+    .testTarget(
+      name: "BatchTests",
+      dependencies: ["Pipeline", "PlanModel", .product(name: "GRDB", package: "GRDB.swift")]
+    ),
   ]
 )

@@ -17,8 +17,8 @@ struct RestoreCommand: ParsableCommand {
         echo "Ke hoach chuyen d6i s6 tinh Phii Tho" | ingest restore
         ingest restore --explain ocr.txt > restored.txt
 
-      Exit codes: 0 success; 2 the input cannot be read; 3 the dictionaries are missing or
-      damaged (set PLANINGEST_DICTIONARIES or run scripts/build-dictionaries).
+      Exit status: 0 success; 3 the input cannot be read; 7 the dictionaries are missing
+      or damaged (set PLANINGEST_DICTIONARIES or run scripts/build-dictionaries).
       """
   )
 
@@ -43,16 +43,14 @@ struct RestoreCommand: ParsableCommand {
         text = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
       }
     } catch {
-      FileHandle.standardError.write(
-        Data("ingest restore: \(file ?? "-"): cannot read: \(error.localizedDescription)\n".utf8))
-      throw ExitCode(2)
+      throw CommandFailure(
+        status: .fileAccess, message: "\(file ?? "-"): cannot read: \(error.localizedDescription)")
     }
     let restorer: Restorer
     do {
       restorer = try Restorer()
     } catch {
-      FileHandle.standardError.write(Data("ingest restore: \(error)\n".utf8))
-      throw ExitCode(3)
+      throw CommandFailure(status: .dictionaries, message: error.description)
     }
     var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     let finalNewline = lines.last == ""

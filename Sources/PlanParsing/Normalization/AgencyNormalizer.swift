@@ -1,0 +1,70 @@
+import PlanModel
+import VietnameseText
+
+/// Splits a printed list of agencies ("Sở Khoa học và Công nghệ; Các Sở, ban, ngành,
+/// UBND cấp xã") into agencies with canonical names. Lists split on ";" always and on
+/// "," only where the comma separates agencies: "Các Sở, ban, ngành" and "Sở Văn hóa,
+/// Thể thao và Du lịch" stay whole because the dictionary knows them or because the
+/// words after the comma do not begin an agency's name.
+public struct AgencyNormalizer: Sendable {
+  /// The canonical names and aliases.
+  public let dictionary: AgencyDictionary
+
+  /// Creates a normalizer over `dictionary`.
+  public init(dictionary: AgencyDictionary) {
+    self.dictionary = dictionary
+  }
+
+  /// The agencies of a printed list, in order, without duplicates.
+  public func agencies(in list: String) -> [Agency] {
+    var result: [Agency] = []
+    for part in list.split(whereSeparator: { $0 == ";" || $0 == "\n" }) {
+      let fragments = part.split(separator: ",").map { String($0).collapsingWhitespace }
+        .filter { !$0.isEmpty }
+      var i = 0
+      while i < fragments.count {
+        var taken = 1
+        var name = fragments[i]
+        // The longest run of fragments the dictionary knows as one name.
+        for j in stride(from: min(fragments.count, i + 5), to: i + 1, by: -1) {
+          let joined = fragments[i..<j].joined(separator: ", ")
+          if dictionary.exact(joined) != nil {
+            taken = j - i
+            name = joined
+            break
+          }
+        }
+        if taken == 1 {
+          while i + taken < fragments.count, !startsAgency(fragments[i + taken]) {
+            name += ", " + fragments[i + taken]
+            taken += 1
+          }
+        }
+        i += taken
+        let raw = name.trimmingPunctuation
+        guard !raw.isEmpty, raw.contains(where: \.isLetter) else { continue }
+        let agency = Agency(name: dictionary.canonical(raw) ?? raw, raw: raw)
+        if !result.contains(where: { $0.name == agency.name }) { result.append(agency) }
+      }
+    }
+    return result
+  }
+
+  /// First words that begin an agency's name (folded). A one-word fragment ("ban",
+  /// "ngành") never starts one: it is the tail of a list name like "Các Sở, ban, ngành".
+  private static let heads: [String] = [
+    "so", "ban", "ubnd", "uy ban", "van phong", "cong an", "bo", "bao", "dai", "cuc",
+    "chi cuc", "thue", "ngan hang", "hiep hoi", "cac", "truong", "bao hiem", "vien thong",
+    "tinh doan", "hoi", "lien doan", "kho bac", "dang uy", "mat tran", "trung tam", "cong ty",
+    "cong thong tin", "cong ttdt", "doanh nghiep", "tap doan", "phong", "thanh tra",
+    "chu tich", "hdnd", "ttdt", "nhnn", "bhxh", "tinh uy", "mttq", "ubmttq", "vnpt", "viettel",
+  ]
+
+  func startsAgency(_ fragment: String) -> Bool {
+    let key = AgencyDictionary.key(fragment)
+    let words = key.split(separator: " ")
+    guard words.count >= 2 || dictionary.exact(fragment) != nil else { return false }
+    if dictionary.exact(fragment) != nil || dictionary.knowsPrefix(fragment) { return true }
+    return Self.heads.contains { key == $0 || key.hasPrefix($0 + " ") }
+  }
+}

@@ -1,0 +1,160 @@
+import Foundation
+import GRDB
+import PlanModel
+import Testing
+
+/// `ingest batch` run as a user runs it, converting with the real `ingest convert`.
+@Suite(.serialized, .enabled(if: IngestProcess.converterAvailable)) struct BatchEndToEndTests {
+  let folder = TemporaryFolder()
+  var inputs: URL { folder.url.appendingPathComponent("in") }
+  var out: URL { folder.url.appendingPathComponent("out") }
+
+  @Test func thirtyInputsWithFiveBadOnes() throws {
+    let factory = BatchInputsFactory(root: inputs)
+    for number in 1...15 {
+      try factory.write("text/plan-\(number).txt", BatchInputsFactory.textPlan(number))
+    }
+    for number in 16...25 {
+      try factory.write("pdf/nested/plan-\(number).pdf", BatchInputsFactory.pdfPlan(number))
+    }
+    let valid = BatchInputsFactory.pdfPlan(99, pages: 3)
+    try factory.write(
+      "bad/corrupt.pdf", valid.prefix(valid.count / 3) + Data(repeating: 0x41, count: 200))
+    try factory.copy(fixture: "bad/encrypted.pdf", to: "bad/encrypted.pdf")
+    try factory.write("bad/empty.pdf", Data())
+    try factory.write("bad/not-a-pdf.pdf", Data("Kế hoạch, but only text.\n".utf8))
+    // A scanned plan: OCR takes seconds per page, far past the batch's timeout, while
+    // each good input converts in a fraction of a second.
+    try factory.copy(fixture: "kh-tinh-khanh-hoa-scan.pdf", to: "bad/slow-scan.pdf")
+
+    let run = try IngestProcess.run(
+      ["batch", inputs.path, "--out", out.path, "--jobs", "2", "--timeout", "3"])
+
+    #expect(run.status == 10, "stderr: \(run.stderr)")
+    let outputs = try BatchInputsFactory.outputs(in: out)
+    #expect(outputs.count == 25)
+    // Each good output is byte for byte what single-file `ingest` writes.
+    let single = folder.url.appendingPathComponent("single.json")
+    for (relative, data) in outputs {
+      let stem = String(relative.dropLast(".json".count))
+      let source = [".txt", ".pdf"].map { inputs.appendingPathComponent(stem + $0).path }
+        .first { FileManager.default.fileExists(atPath: $0) }!
+      let alone = try IngestProcess.run([source, "-o", single.path])
+      #expect(alone.status == 0, "\(source): \(alone.stderr)")
+      #expect(try Data(contentsOf: single) == data, "\(relative) differs from single-file ingest")
+    }
+    // The five bad ones are listed with a reason each, in the summary and the catalog.
+    let failed = run.stderr.components(separatedBy: "\nfailed:\n").last ?? ""
+    for name in ["corrupt", "encrypted", "empty", "not-a-pdf", "slow-scan"] {
+      let line = failed.split(separator: "\n").first { $0.contains("bad/\(name).pdf: ") }
+      #expect(line != nil, "\(name) is not listed: \(run.stderr)")
+    }
+    #expect(failed.contains("slow-scan.pdf: timed out after 3.0 s"))
+    let rows = try DatabaseQueue(path: out.appendingPathComponent("catalog.sqlite").path).read {
+      db in
+      try Row.fetchAll(
+        db, sql: "SELECT path, status, error FROM documents WHERE status = 'failed' ORDER BY path")
+    }
+    #expect(
+      rows.map { $0["path"] as String } == [
+        "bad/corrupt.json", "bad/empty.json", "bad/encrypted.json", "bad/not-a-pdf.json",
+        "bad/slow-scan.json",
+      ])
+    #expect(rows.allSatisfy { !(($0["error"] as String?) ?? "").isEmpty })
+  }
+
+  @Test func killedRepeatedlyThenResumedGivesTheSameOutputs() throws {
+    let factory = BatchInputsFactory(root: inputs)
+    for number in 1...36 {
+      try factory.write(
+        "t/\(number % 4)/plan-\(number).txt", BatchInputsFactory.textPlan(number, pages: 3))
+    }
+    for number in 37...48 {
+      try factory.write("p/plan-\(number).pdf", BatchInputsFactory.pdfPlan(number))
+    }
+    let reference = folder.url.appendingPathComponent("reference")
+    let uninterrupted = try IngestProcess.run([
+      "batch", inputs.path, "--out", reference.path, "--jobs", "2",
+    ])
+    #expect(uninterrupted.status == 0, "\(uninterrupted.stderr)")
+    let expected = try BatchInputsFactory.outputs(in: reference)
+    #expect(expected.count == 48)
+
+    var completedBefore: [String: String] = [:]
+    for threshold in [4, 14, 26] {
+      let process = try IngestProcess.start(
+        ["batch", inputs.path, "--out", out.path, "--jobs", "2"],
+        stderrPath: folder.path("kill.err"))
+      // Kill as soon as the batch has put `threshold` outputs in place.
+      while process.isRunning, (try? BatchInputsFactory.outputs(in: out).count) ?? 0 < threshold {
+        usleep(2_000)
+      }
+      kill(process.processIdentifier, SIGKILL)
+      process.waitUntilExit()
+      // Whatever is in place is complete JSON, never a truncated file.
+      for (relative, data) in try BatchInputsFactory.outputs(in: out) {
+        #expect((try? JSONSerialization.jsonObject(with: data)) != nil, "\(relative) is truncated")
+        #expect(data == expected[relative], "\(relative) differs")
+      }
+      // Every document the catalog calls done is in place and never converted again.
+      let done = try completed()
+      for (path, finished) in completedBefore { #expect(done[path] == finished, "\(path) redone") }
+      completedBefore = done
+    }
+    let resumed = try IngestProcess.run(["batch", inputs.path, "--out", out.path, "--jobs", "2"])
+    #expect(resumed.status == 0, "\(resumed.stderr)")
+    #expect(try BatchInputsFactory.outputs(in: out) == expected)
+    let done = try completed()
+    #expect(done.count == 48)
+    for (path, finished) in completedBefore { #expect(done[path] == finished, "\(path) redone") }
+    let attempts = try DatabaseQueue(path: out.appendingPathComponent("catalog.sqlite").path).read {
+      db in
+      try Int.fetchAll(db, sql: "SELECT attempts FROM documents")
+    }
+    #expect(attempts.allSatisfy { $0 == 1 })
+    #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent(".tmp").path))
+  }
+
+  @Test func theCatalogHoldsWhatTheJSONSays() throws {
+    let factory = BatchInputsFactory(root: inputs)
+    try factory.copy(fixture: "kh-tinh-khanh-hoa.pdf", to: "tinh/plan.pdf")
+    let run = try IngestProcess.run(["batch", inputs.path, "--out", out.path, "--jobs", "1"])
+    #expect(run.status == 0, "\(run.stderr)")
+    let json = try Data(contentsOf: out.appendingPathComponent("tinh/plan.json"))
+    let document = try PlanJSON.decoder().decode(IngestDocument.self, from: json)
+    let row = try #require(
+      try DatabaseQueue(path: out.appendingPathComponent("catalog.sqlite").path).read { db in
+        try Row.fetchOne(
+          db,
+          sql: """
+            SELECT page_count, ocr_page_count, plan_number, plan_date, output_bytes,
+              (SELECT count(*) FROM tasks) AS tasks,
+              (SELECT count(*) FROM indicators) AS indicators,
+              (SELECT count(*) FROM task_agencies) + (SELECT count(*) FROM indicator_agencies)
+                AS agency_links
+            FROM documents WHERE path = 'tinh/plan.json' AND status = 'done'
+            """)
+      })
+    #expect(row["page_count"] == document.source.pageCount)
+    #expect(row["ocr_page_count"] == document.source.ocrPages.count)
+    #expect(row["plan_number"] == document.document?.number)
+    #expect(row["plan_date"] == document.document?.date)
+    #expect(row["output_bytes"] == json.count)
+    #expect(row["tasks"] == (document.tasks ?? []).count)
+    #expect(row["indicators"] == (document.indicators ?? []).count)
+    let links =
+      (document.tasks ?? []).reduce(0) { $0 + $1.lead.count + $1.cooperating.count }
+      + (document.indicators ?? []).reduce(0) { $0 + $1.lead.count + $1.cooperating.count }
+    #expect(row["agency_links"] == links)
+  }
+
+  /// Output path → finish time of every document the catalog records as done.
+  func completed() throws -> [String: String] {
+    let path = out.appendingPathComponent("catalog.sqlite").path
+    guard FileManager.default.fileExists(atPath: path) else { return [:] }
+    return try DatabaseQueue(path: path).read { db in
+      try Row.fetchAll(db, sql: "SELECT path, finished_at FROM documents WHERE status = 'done'")
+        .reduce(into: [:]) { $0[$1["path"] as String] = $1["finished_at"] as String }
+    }
+  }
+}
