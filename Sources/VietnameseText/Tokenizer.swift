@@ -13,7 +13,8 @@ public struct Token: Sendable, Hashable {
     case code
     /// An e-mail or web address.
     case address
-    /// A list marker ("a)", "b)", "đ)"): structure, not a syllable.
+    /// A list marker ("a)", "b)", "đ)") or a heading's Roman numeral at the start of a line
+    /// ("II.", "V |"): structure, not a syllable.
     case marker
     /// Punctuation and other symbols.
     case punctuation
@@ -64,7 +65,37 @@ public enum Tokenizer {
     }
     if !chunk.isEmpty { tokens.append(contentsOf: classify(chunk)) }
     if !spaces.isEmpty { tokens.append(Token(kind: .space, text: spaces)) }
+    markLeadingNumeral(&tokens)
     return tokens
+  }
+
+  /// A Roman numeral opening a line ("I. MỤC TIÊU", "V | PHÁT TRIỂN", "X NÂNG CAO") numbers
+  /// a heading or a table's group row: it is structure, and reading it as a word ("V" as
+  /// "và", "X" as "xã") would lose the numbering. It counts as one when punctuation, an
+  /// all-capital word or the end of the line follows it.
+  static func markLeadingNumeral(_ tokens: inout [Token]) {
+    guard let first = tokens.firstIndex(where: { $0.kind != .space }),
+      tokens[first].kind == .word, isRomanNumeral(tokens[first].text)
+    else { return }
+    let next = tokens[(first + 1)...].first { $0.kind != .space }
+    let numbering: Bool
+    switch next?.kind {
+    case nil, .punctuation, .marker: numbering = true
+    case .word: numbering = next!.text.count > 1 && next!.text == next!.text.uppercased()
+    default: numbering = false
+    }
+    if numbering { tokens[first].kind = .marker }
+  }
+
+  /// Whether `text` is a Roman numeral from I to XXXIX written in capitals.
+  static func isRomanNumeral(_ text: String) -> Bool {
+    guard !text.isEmpty, text.count <= 6, text.allSatisfy({ "IVX".contains($0) }) else {
+      return false
+    }
+    let pattern = ["", "X", "XX", "XXX"].flatMap { tens in
+      ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"].map { tens + $0 }
+    }
+    return pattern.contains(text)
   }
 
   /// Classifies one whitespace-free chunk, splitting off punctuation around it.
@@ -101,7 +132,10 @@ public enum Tokenizer {
     }
     let joiners: Set<Character> = ["/", "-", ".", "–"]
     guard core.contains(where: joiners.contains) else {
-      let wordLike = hasLetter || core.contains(where: letterLikeSymbols.contains)
+      // A bar standing alone is a table's ruling line read by OCR, not a letter.
+      let wordLike =
+        hasLetter
+        || (core.contains(where: letterLikeSymbols.contains) && !core.allSatisfy { $0 == "|" })
       return [Token(kind: wordLike ? .word : .punctuation, text: core)]
     }
     let segments = core.split(whereSeparator: joiners.contains)

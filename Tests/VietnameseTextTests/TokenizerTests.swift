@@ -25,3 +25,21 @@ func tokensRoundTrip(line: String) {
   #expect(tokens[2].text == "Số")
   #expect(tokens[10].text == "s6")
 }
+
+@Test(arguments: ["V | PHAT TRIEN DU LIEU SO", "II. MUC TIEU", "X NANG CAO NHAN THUC", "IV"])
+func aRomanNumeralOpeningAHeadingIsStructure(line: String) {
+  let first = Tokenizer.tokenize(line).first { $0.kind != .space }
+  #expect(first?.kind == .marker)
+}
+
+@Test(arguments: ["Va cac co quan", "Xa hoi so", "V ban hanh"])
+func aCapitalOpeningASentenceIsStillAWord(line: String) {
+  let first = Tokenizer.tokenize(line).first { $0.kind != .space }
+  #expect(first?.kind == .word)
+}
+
+@Test func aBarStandingAloneIsARuleNotALetter() {
+  let tokens = Tokenizer.tokenize("Sở Nội vụ | Quý III/2026 |ong").filter { $0.kind != .space }
+  #expect(tokens[3].kind == .punctuation)
+  #expect(tokens.last?.kind == .word)
+}
