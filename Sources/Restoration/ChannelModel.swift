@@ -102,12 +102,14 @@ struct ChannelModel: Sendable {
     guard !scalars.isEmpty, scalars.count <= 12 else { return [] }
     // A first pass without edits finds the best plain reading; its score bounds the
     // edit search, which otherwise explores every two-edit path.
-    var search = Search(model: self, token: scalars, floor: floor, maxEdits: 0, editLogProb: editLogProb)
+    var search = Search(
+      model: self, token: scalars, floor: floor, maxEdits: 0, editLogProb: editLogProb)
     search.run(0, trie.root, 0, 0)
     let edits = scalars.count <= 2 ? min(maxEdits, 1) : maxEdits
     if edits > 0 {
       search = Search(
-        model: self, token: scalars, floor: floor, maxEdits: edits, editLogProb: editLogProb, after: search)
+        model: self, token: scalars, floor: floor, maxEdits: edits, editLogProb: editLogProb,
+        after: search)
       search.run(0, trie.root, 0, 0)
     }
     let sorted = search.best.sorted {
@@ -143,7 +145,8 @@ struct ChannelModel: Sendable {
       model: ChannelModel, token: [UInt32], floor: Float, maxEdits: Int, editLogProb: Float,
       after previous: Search
     ) {
-      self.init(model: model, token: token, floor: floor, maxEdits: maxEdits, editLogProb: editLogProb)
+      self.init(
+        model: model, token: token, floor: floor, maxEdits: maxEdits, editLogProb: editLogProb)
       best = previous.best
       bound = previous.bound
     }
