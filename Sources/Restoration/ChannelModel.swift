@@ -102,12 +102,14 @@ struct ChannelModel: Sendable {
     guard !scalars.isEmpty, scalars.count <= 12 else { return [] }
     // A first pass without edits finds the best plain reading; its score bounds the
     // edit search, which otherwise explores every two-edit path.
-    var search = Search(model: self, token: scalars, floor: floor, maxEdits: 0, editLogProb: editLogProb)
+    var search = Search(
+      model: self, token: scalars, floor: floor, maxEdits: 0, editLogProb: editLogProb)
     search.run(0, trie.root, 0, 0)
     let edits = scalars.count <= 2 ? min(maxEdits, 1) : maxEdits
     if edits > 0 {
       search = Search(
-        model: self, token: scalars, floor: floor, maxEdits: edits, editLogProb: editLogProb, after: search)
+        model: self, token: scalars, floor: floor, maxEdits: edits, editLogProb: editLogProb,
+        after: search)
       search.run(0, trie.root, 0, 0)
     }
     let sorted = search.best.sorted {
@@ -120,18 +122,30 @@ struct ChannelModel: Sendable {
 
   /// A depth-first walk of the trie consuming the token, pruned by the best score so far.
   private struct Search {
-    let model: ChannelModel
+    // The model's tables, held directly so the recursion does not copy (and retain) them.
+    let trie: SyllableTrie
+    let chunkRanges: IntegerMap
+    let rangeStarts: [Int32]
+    let rangeCounts: [Int32]
+    let sources: [Source]
     let token: [UInt32]
     let floor: Float
     let maxEdits: Int
     let editLogProb: Float
     var best: [Int32: Float] = [:]
     var bound: Float
+    /// Best score seen at each (position, node, edits): a path reaching a state no better
+    /// than an earlier one, with no fewer edits, cannot lead anywhere new.
+    var visited = IntegerMap(capacity: 256)
 
     init(
       model: ChannelModel, token: [UInt32], floor: Float, maxEdits: Int, editLogProb: Float
     ) {
-      self.model = model
+      trie = model.trie
+      chunkRanges = model.chunkRanges
+      rangeStarts = model.rangeStarts
+      rangeCounts = model.rangeCounts
+      sources = model.sources
       self.token = token
       self.floor = floor
       self.maxEdits = maxEdits
@@ -143,13 +157,34 @@ struct ChannelModel: Sendable {
       model: ChannelModel, token: [UInt32], floor: Float, maxEdits: Int, editLogProb: Float,
       after previous: Search
     ) {
-      self.init(model: model, token: token, floor: floor, maxEdits: maxEdits, editLogProb: editLogProb)
+      self.init(
+        model: model, token: token, floor: floor, maxEdits: maxEdits, editLogProb: editLogProb)
       best = previous.best
       bound = previous.bound
     }
 
+    @inline(__always) private func stateKey(_ position: Int, _ node: Int32, _ edits: Int) -> UInt64
+    {
+      UInt64(UInt32(node)) << 8 | UInt64(position) << 2 | UInt64(edits)
+    }
+
+    /// Records a state; false when an earlier path reached it at least as well.
+    private mutating func improves(_ position: Int, _ node: Int32, _ logProb: Float, _ edits: Int)
+      -> Bool
+    {
+      for e in 0...edits {
+        if let seen = visited[stateKey(position, node, e)],
+          Float(bitPattern: UInt32(bitPattern: seen)) >= logProb
+        {
+          return false
+        }
+      }
+      visited.insert(stateKey(position, node, edits), Int32(bitPattern: logProb.bitPattern))
+      return true
+    }
+
     mutating func run(_ position: Int, _ node: Int32, _ logProb: Float, _ edits: Int) {
-      let trie = model.trie
+      guard improves(position, node, logProb, edits) else { return }
       if position == token.count {
         let id = trie.terminal[Int(node)]
         if id >= 0, logProb > best[id] ?? -.infinity {
@@ -161,10 +196,10 @@ struct ChannelModel: Sendable {
         var key: UInt64 = 0
         for length in 1...min(3, token.count - position) {
           key |= UInt64(token[position + length - 1]) << (21 * UInt64(length - 1))
-          guard let range = model.chunkRanges[key] else { continue }
-          let start = Int(model.rangeStarts[Int(range)])
-          for e in start..<start + Int(model.rangeCounts[Int(range)]) {
-            let source = model.sources[e]
+          guard let range = chunkRanges[key] else { continue }
+          let start = Int(rangeStarts[Int(range)])
+          for e in start..<start + Int(rangeCounts[Int(range)]) {
+            let source = sources[e]
             let next = logProb + source.logProb
             if next < bound { break }
             guard var child = trie.child(node, source.first) else { continue }

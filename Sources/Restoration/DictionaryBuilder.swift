@@ -148,7 +148,9 @@ struct AbbreviationEvidence {
   func dStrokeForms() -> [String: String] {
     var result: [String: String] = [:]
     for (key, forms) in withStroke {
-      guard let (form, n) = forms.max(by: { $0.value < $1.value }) else { continue }
+      guard let (form, n) = forms.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }) else {
+        continue
+      }
       if n >= 2, n >= 4 * (withoutStroke[key] ?? 0) { result[key] = form }
     }
     return result

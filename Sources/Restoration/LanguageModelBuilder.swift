@@ -50,7 +50,7 @@ struct LanguageModelBuilder {
     _ counts: [UInt64: Float], context: (UInt64) -> UInt64, _ d: (Float, Float, Float)
   ) -> [UInt64: (total: Float, freed: Float)] {
     var result: [UInt64: (total: Float, freed: Float)] = [:]
-    for (key, c) in counts {
+    for (key, c) in counts.sorted(by: { $0.key < $1.key }) {
       let k = context(key)
       let entry = result[k] ?? (0, 0)
       result[k] = (entry.total + c, entry.freed + min(c, discount(c, d)))
@@ -58,7 +58,8 @@ struct LanguageModelBuilder {
     return result
   }
 
-  /// Estimates the model.
+  /// Estimates the model. Dictionaries are walked in key order, so that float sums and the
+  /// hash-table layout do not depend on the process's hash seed: same text, same file.
   func build() -> LanguageModel {
     let mask: UInt64 = (1 << 21) - 1
     // Continuation counts: in how many distinct left contexts each bigram and unigram occurs.
@@ -90,7 +91,7 @@ struct LanguageModelBuilder {
     var unigramBackoff = [Float](repeating: 0, count: vocabularySize)
     for (v, stats) in bigramContexts { unigramBackoff[Int(v)] = log(stats.freed / stats.total) }
     var bigramProb: [UInt64: Float] = [:]
-    for (key, c) in bigramContinuation {
+    for (key, c) in bigramContinuation.sorted(by: { $0.key < $1.key }) {
       let v = Int(key >> 21)
       let w = Int(key & mask)
       let stats = bigramContexts[key >> 21]!
@@ -106,7 +107,7 @@ struct LanguageModelBuilder {
     let trigramContexts = LanguageModelBuilder.contexts(trigramCounts, context: { $0 >> 21 }, d3)
     var trigramEntries: [(key: UInt64, logProb: Float, backoff: Float)] = []
     trigramEntries.reserveCapacity(trigramCounts.count)
-    for (key, c) in trigramCounts {
+    for (key, c) in trigramCounts.sorted(by: { $0.key < $1.key }) {
       let (_, v, w) = LanguageModelBuilder.split(key)
       let stats = trigramContexts[key >> 21]!
       let lower = bigramProb[LanguageModel.pack(v, w)]!
@@ -117,12 +118,13 @@ struct LanguageModelBuilder {
     }
     var bigramEntries: [(key: UInt64, logProb: Float, backoff: Float)] = []
     bigramEntries.reserveCapacity(bigramProb.count)
-    for (key, lp) in bigramProb {
+    for (key, lp) in bigramProb.sorted(by: { $0.key < $1.key }) {
       let backoff = trigramContexts[key].map { log($0.freed / $0.total) } ?? 0
       bigramEntries.append((key, lp, backoff))
     }
     // Contexts that occur only as trigram histories still need their weight.
-    for (key, stats) in trigramContexts where bigramProb[key] == nil {
+    for (key, stats) in trigramContexts.sorted(by: { $0.key < $1.key }) where bigramProb[key] == nil
+    {
       bigramEntries.append((key, -99, log(stats.freed / stats.total)))
     }
     return LanguageModel(

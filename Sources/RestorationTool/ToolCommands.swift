@@ -80,7 +80,11 @@ enum ToolCommands {
     }
     let heldOut = try RestorationEvaluation.heldOutLines(root: root, shared: shared)
     func syllables(_ lines: [String]) -> Int {
-      lines.reduce(0) { $0 + $1.split(whereSeparator: \.isWhitespace).filter { $0.contains(where: \.isLetter) }.count }
+      lines.reduce(0) { total, line in
+        total
+          + line.split(whereSeparator: \.isWhitespace).filter { $0.contains(where: \.isLetter) }
+          .count
+      }
     }
     func rate(_ docs: [[String]]) -> Double {
       var best = Double.infinity
@@ -94,11 +98,13 @@ enum ToolCommands {
     print(String(format: "dictionary load: median %.1f ms CPU (7 loads)", loads.sorted()[3]))
     print(
       String(
-        format: "full restoration, English-model OCR (seeds 000 and 003, %d syllables, each restored as one document): %.0f syllables/s",
+        format: "full restoration, English-model OCR (seeds 000 and 003, %d syllables, "
+          + "each restored as one document): %.0f syllables/s",
         documents.reduce(0) { $0 + syllables($1) }, rate(documents)))
     print(
       String(
-        format: "light correction, clean text (held-out seed 002 lines, %d syllables): %.0f syllables/s",
+        format: "light correction, clean text (held-out seed 002 lines, %d syllables): "
+          + "%.0f syllables/s",
         syllables(heldOut), rate([heldOut])))
   }
 }
