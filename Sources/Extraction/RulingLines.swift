@@ -34,18 +34,18 @@ enum RulingLines {
       pixDestroy(&mask)
     }
     guard mask != nil, pixSetMasked(pix, mask, 255) == 0 else { return [] }
-    return inkBlobs(in: pix, dpi: image.dpi)
+    // The ink left on the erased page is the page's ink less the mask: no second
+    // thresholding pass over the page is needed.
+    guard pixSubtract(binary, binary, mask) != nil else { return [] }
+    return inkBlobs(in: binary!, dpi: image.dpi)
   }
 
-  /// Patches of ink the size of a word: letters closed together horizontally, then
-  /// kept when taller than a speck and smaller than a seal or a signature.
-  private static func inkBlobs(in pix: UnsafeMutablePointer<PIX>, dpi: Int) -> [PixelRect] {
-    var binary = pixThresholdToBinary(pix, inkThreshold)
-    var closed = pixCloseSafeCompBrick(nil, binary, Int32(max(dpi / 15, 3)), 1)
-    defer {
-      pixDestroy(&binary)
-      pixDestroy(&closed)
-    }
+  /// Patches of ink the size of a word in the 1-bit `ink`: letters closed together
+  /// horizontally, then kept when taller than a speck and smaller than a seal or a
+  /// signature.
+  private static func inkBlobs(in ink: UnsafeMutablePointer<PIX>, dpi: Int) -> [PixelRect] {
+    var closed = pixCloseSafeCompBrick(nil, ink, Int32(max(dpi / 15, 3)), 1)
+    defer { pixDestroy(&closed) }
     guard closed != nil, let found = pixConnComp(closed, nil, 8) else { return [] }
     var boxes: UnsafeMutablePointer<BOXA>? = found
     defer { boxaDestroy(&boxes) }
