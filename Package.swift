@@ -30,11 +30,11 @@ let package = Package(
     .executableTarget(
       name: "ingest",
       dependencies: [
-        "Pipeline", "Extraction", "PlanModel",
+        "Pipeline", "Extraction", "PlanModel", "Restoration",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
-    .executableTarget(name: "plan-parse", dependencies: ["PlanParsing", "Extraction"], path: "Sources/plan-parse"),
+    .executableTarget(name: "restoration-tool", dependencies: ["Restoration"], path: "Sources/RestorationTool"),
     .testTarget(name: "PlanModelTests", dependencies: ["PlanModel"]),
     .testTarget(name: "ExtractionTests", dependencies: ["Extraction"]),
     .testTarget(name: "VietnameseTextTests", dependencies: ["VietnameseText"]),

@@ -2,6 +2,7 @@ import Extraction
 import Foundation
 import PlanModel
 import PlanParsing
+import Restoration
 
 /// The whole run for one document, as named steps: extract the pages, restore their
 /// words, parse the plan, and assemble the output document. Restoration and parsing are
@@ -14,18 +15,21 @@ public struct IngestPipeline: Sendable {
     public var extraction: Extractor.Options
     /// Whether the output carries every line's words with boxes (`--layout`).
     public var includeLayout: Bool
+    /// How restoration treats the pages; `nil` turns it off (`--no-restore`).
+    public var restoration: RestorationMode?
     /// Whether the plan (metadata, outline, indicators, tasks) is parsed.
     public var parsePlan: Bool
-    /// Where the dictionaries are; `nil` to locate them (`DictionaryFolder.locate`).
-    public var dictionaries: DictionaryFolder?
+    /// The dictionaries folder; `nil` to locate it (`DictionaryLocator.locate`).
+    public var dictionaries: String?
 
     /// Creates options.
     public init(
       extraction: Extractor.Options = .init(), includeLayout: Bool = false,
-      parsePlan: Bool = true, dictionaries: DictionaryFolder? = nil
+      restoration: RestorationMode? = .auto, parsePlan: Bool = true, dictionaries: String? = nil
     ) {
       self.extraction = extraction
       self.includeLayout = includeLayout
+      self.restoration = restoration
       self.parsePlan = parsePlan
       self.dictionaries = dictionaries
     }
@@ -44,10 +48,10 @@ public struct IngestPipeline: Sendable {
   public func run(path: String) throws(PipelineError) -> IngestResult {
     let knowledge = try loadKnowledge()
     let extracted = try extract(path)
-    let pages = restore(extracted.pages)
-    var document = assemble(extracted, pages: pages)
+    let restored = restore(extracted.pages, with: knowledge.restorer)
+    var document = assemble(extracted, restored: restored)
     if let parser = knowledge.parser {
-      document.plan = parser.parse(pages)
+      document.plan = parser.parse(restored.pages)
     }
     return IngestResult(
       document: document, pageFailures: extracted.failures,
@@ -62,44 +66,85 @@ public struct IngestPipeline: Sendable {
     }
   }
 
-  /// Seam for the restoration stage (diacritics, OCR confusions): pages in, pages out,
-  /// every box kept.
-  private func restore(_ pages: [PageLayout]) -> [PageLayout] {
-    pages
+  /// Restores diacritics and undoes OCR confusions on every page, keeping every box; the
+  /// pages pass unchanged when restoration is off.
+  private func restore(_ pages: [PageLayout], with restorer: Restorer?) -> Restored {
+    guard let restorer, let mode = options.restoration else {
+      return Restored(pages: pages, pageModes: [:], review: [])
+    }
+    let restored = restorer.restore(pages: pages, mode: mode)
+    return Restored(
+      pages: restored.pages, pageModes: restored.pageModes,
+      review: restored.review.map { item in
+        ReviewItem(
+          page: item.page, line: item.change.line + 1, original: item.change.original,
+          replacement: item.change.replacement, confidence: item.change.confidence)
+      })
   }
 
-  private func assemble(_ extracted: ExtractedDocument, pages: [PageLayout]) -> IngestDocument {
+  /// The pages after restoration, with what it reports.
+  private struct Restored {
+    var pages: [PageLayout]
+    var pageModes: [Int: RestorationMode]
+    var review: [ReviewItem]
+  }
+
+  private func assemble(_ extracted: ExtractedDocument, restored: Restored) -> IngestDocument {
     let reasons = Dictionary(
       extracted.failures.compactMap { f in f.page.map { ($0, f.reason) } },
       uniquingKeysWith: { first, _ in first })
-    return IngestDocument(
-      source: extracted.source,
-      pages: pages.map {
-        PageOutput($0, includeLayout: options.includeLayout, skipped: reasons[$0.number])
-      })
+    let pages = restored.pages.map { page in
+      PageOutput(
+        page, includeLayout: options.includeLayout, skipped: reasons[page.number],
+        restoration: restored.pageModes[page.number].map { mode in
+          PageRestoration(
+            mode: mode.rawValue,
+            changedWords: page.lines.reduce(0) { $0 + $1.words.count { $0.correction != nil } })
+        })
+    }
+    var document = IngestDocument(source: extracted.source, pages: pages)
+    if options.restoration != nil { document.review = restored.review }
+    return document
   }
 
   /// What the later stages know, read from the dictionaries before any page is touched,
   /// so that a missing or broken dictionary fails fast and names itself.
   private struct Knowledge {
+    var restorer: Restorer?
     var parser: PlanParser?
   }
 
   private func loadKnowledge() throws(PipelineError) -> Knowledge {
-    guard options.parsePlan else { return Knowledge(parser: nil) }
-    let folder: DictionaryFolder
-    if let given = options.dictionaries {
-      folder = given
-    } else {
-      folder = try DictionaryFolder.locate()
-    }
-    do {
-      let agencies = try AgencyDictionary(contentsOf: folder.file("agencies.tsv"))
-      return Knowledge(parser: PlanParser(agencies: agencies))
+    guard options.parsePlan || options.restoration != nil else { return Knowledge() }
+    let folder: String
+    do throws(RestorationError) {
+      if let given = options.dictionaries {
+        folder = given
+      } else {
+        folder = try DictionaryLocator.locate()
+      }
     } catch {
-      throw .dictionaries("\(folder.file("agencies.tsv").path): \(error)")
+      throw .dictionaries(error.description)
     }
+    var knowledge = Knowledge()
+    if options.restoration != nil {
+      do throws(RestorationError) {
+        knowledge.restorer = try Restorer(dictionaryFolder: folder)
+      } catch {
+        throw .dictionaries(error.description)
+      }
+    }
+    if options.parsePlan {
+      let file = URL(fileURLWithPath: folder).appendingPathComponent("agencies.tsv")
+      do {
+        knowledge.parser = PlanParser(agencies: try AgencyDictionary(contentsOf: file))
+      } catch {
+        throw .dictionaries("\(file.path): \(error)")
+      }
+    }
+    return knowledge
   }
+
 }
 
 /// The output of one run: the document, and the pages skipped on the way.

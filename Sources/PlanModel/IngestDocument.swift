@@ -16,6 +16,9 @@ public struct IngestDocument: Codable, Sendable, Hashable {
   public var indicators: [Indicator]?
   /// The tasks (nhiệm vụ); set by parsing.
   public var tasks: [PlanTask]?
+  /// Words restoration changed with low confidence, for a person to check; set by
+  /// restoration (empty when every change was confident).
+  public var review: [ReviewItem]?
 
   /// Creates an output document.
   public init(
@@ -63,11 +66,13 @@ public struct PageOutput: Codable, Sendable, Hashable {
   public var height: Double?
   /// Why the page has no text, when extraction skipped it (e.g. an OCR timeout).
   public var skipped: String?
+  /// How restoration treated the page; absent with `--no-restore`.
+  public var restoration: PageRestoration?
 
   /// Creates the output of one page.
   public init(
     number: Int, origin: TextOrigin, text: String, lines: [Line]?, width: Double? = nil,
-    height: Double? = nil, skipped: String? = nil
+    height: Double? = nil, skipped: String? = nil, restoration: PageRestoration? = nil
   ) {
     self.number = number
     self.origin = origin
@@ -76,13 +81,17 @@ public struct PageOutput: Codable, Sendable, Hashable {
     self.width = width
     self.height = height
     self.skipped = skipped
+    self.restoration = restoration
   }
 
   /// The output of `page`, with its lines and size only when `includeLayout` is set.
-  public init(_ page: PageLayout, includeLayout: Bool, skipped: String? = nil) {
+  public init(
+    _ page: PageLayout, includeLayout: Bool, skipped: String? = nil,
+    restoration: PageRestoration? = nil
+  ) {
     self.init(
       number: page.number, origin: page.origin, text: page.text,
       lines: includeLayout ? page.lines : nil, width: includeLayout ? page.width : nil,
-      height: includeLayout ? page.height : nil, skipped: skipped)
+      height: includeLayout ? page.height : nil, skipped: skipped, restoration: restoration)
   }
 }

@@ -2,5 +2,5 @@
 /// part for added fields, the major part for anything a consumer could trip over.
 public enum SchemaVersion {
   /// The version written into every output document.
-  public static let current = "1.1.0"
+  public static let current = "1.2.0"
 }

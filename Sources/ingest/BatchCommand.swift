@@ -85,6 +85,18 @@ struct BatchCommand: ParsableCommand {
   @Option(help: "Password of encrypted PDFs.")
   var password: String?
 
+  @Flag(
+    name: .customLong("no-restore"),
+    help: "Keep the extracted text as it is: no diacritic restoration or OCR correction.")
+  var noRestore = false
+
+  @Flag(
+    name: .customLong("no-parse"),
+    help:
+      "Only extract (and restore) the pages; do not parse the plans (the catalog then has no tasks or indicators)."
+  )
+  var noParse = false
+
   @Flag(help: "Print only failures and the summary, no progress.")
   var quiet = false
 
@@ -145,6 +157,8 @@ struct BatchCommand: ParsableCommand {
     if let dpi { options += ["--dpi", String(dpi)] }
     if let pageTimeout { options += ["--page-timeout", String(pageTimeout)] }
     if let password { options += ["--password", password] }
+    if noRestore { options.append("--no-restore") }
+    if noParse { options.append("--no-parse") }
     return options
   }
 

@@ -3,6 +3,7 @@ import Extraction
 import Foundation
 import Pipeline
 import PlanModel
+import Restoration
 
 /// `ingest [convert] FILE`: one document to JSON.
 struct ConvertCommand: ParsableCommand {
@@ -62,6 +63,18 @@ struct ConvertCommand: ParsableCommand {
   var format: OutputFormat = .json
 
   @Flag(
+    name: .customLong("no-restore"),
+    help: "Keep the extracted text as it is: no diacritic restoration or OCR correction.")
+  var noRestore = false
+
+  @Option(
+    name: .customLong("restore-mode"),
+    help:
+      "auto (per page: full where the text lost its diacritics, light where it has them), full or light."
+  )
+  var restoreMode: RestorationMode = .auto
+
+  @Flag(
     name: .customLong("no-parse"),
     help: "Only extract (and restore) the pages; do not parse the plan.")
   var noParse = false
@@ -89,7 +102,7 @@ struct ConvertCommand: ParsableCommand {
         extraction: .init(
           ocrLanguage: ocrLanguage, dpi: dpi, jobs: jobs, pageTimeout: pageTimeout,
           password: password),
-        includeLayout: layout, parsePlan: !noParse))
+        includeLayout: layout, restoration: noRestore ? nil : restoreMode, parsePlan: !noParse))
     let result: IngestResult
     do {
       result = try pipeline.run(path: file)

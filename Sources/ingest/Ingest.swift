@@ -11,6 +11,7 @@ struct Ingest: ParsableCommand {
     subcommands: [
       ConvertCommand.self,
       BatchCommand.self,
+      RestoreCommand.self,
     ],
     defaultSubcommand: ConvertCommand.self
   )

@@ -187,20 +187,60 @@ import Testing
     }
   }
 
-  @Test func twoInputsWritingTheSameOutputAreRefusedBeforeAnyConversion() throws {
+  @Test func filesSharingAStemInOneFolderKeepTheirExtensionInTheOutputName() throws {
     try write("a/plan.pdf")
     try write("a/plan.txt")
+    try write("a/other.txt")
+    let summary = try run()
+    #expect(summary.counts.total == 3)
+    let files = try FileManager.default.subpathsOfDirectory(atPath: folder.path("out"))
+      .filter { $0.hasSuffix(".json") }.sorted()
+    #expect(files.contains("a/plan.txt.json"))
+    #expect(files.contains("a/other.json"))
+    #expect(!files.contains("a/plan.json"))
+  }
+
+  @Test func twoInputsWritingTheSameOutputAreRefusedBeforeAnyConversion() throws {
+    try write("x/plan.txt")
+    try write("y/plan.txt")
     do {
-      _ = try run()
+      _ = try run(
+        [folder.path("in/x/plan.txt"), folder.path("in/y/plan.txt")], out: folder.path("out"))
       Issue.record("expected a collision")
     } catch {
       guard case .outputCollision(let output, _, _) = error else {
         Issue.record("unexpected \(error)")
         return
       }
-      #expect(output == "a/plan.json")
+      #expect(output == "plan.json")
     }
-    #expect(!FileManager.default.fileExists(atPath: folder.path("out/a/plan.json")))
+    #expect(!FileManager.default.fileExists(atPath: folder.path("out/plan.json")))
+  }
+
+  @Test func aSecondBatchOnTheSameOutputFolderIsRefusedWhileTheFirstRuns() throws {
+    try write("one.txt")
+    _ = try run()
+    // Hold the lock the way a running batch holds it.
+    let descriptor = open(folder.path("out/.lock"), O_RDWR | O_CLOEXEC)
+    defer { close(descriptor) }
+    // A child being spawned by another test may hold a copy for a moment.
+    var locked = false
+    for _ in 0..<200 where !locked {
+      locked = flock(descriptor, LOCK_EX | LOCK_NB) == 0
+      if !locked { usleep(10_000) }
+    }
+    #expect(locked, "the finished batch still holds its lock")
+    do {
+      _ = try run()
+      Issue.record("expected the folder to be busy")
+    } catch {
+      guard case .outputFolderBusy = error else {
+        Issue.record("unexpected \(error)")
+        return
+      }
+    }
+    flock(descriptor, LOCK_UN)
+    #expect(try run().counts.skipped == 1)
   }
 
   @Test func aMissingInputIsRefused() {

@@ -41,4 +41,66 @@ import Testing
       try IngestPipeline().run(path: "/nonexistent/plan.pdf")
     }
   }
+
+  @Test func cleanTextComesThroughRestorationUnchanged() throws {
+    let path = Self.root.appendingPathComponent("fixtures/kh-tinh-khanh-hoa.pdf").path
+    let restored = try IngestPipeline().run(path: path).document
+    let untouched = try IngestPipeline(options: .init(restoration: nil)).run(path: path).document
+    #expect(restored.pages.map(\.text) == untouched.pages.map(\.text))
+    #expect(restored.pages.allSatisfy { $0.restoration?.mode == "light" })
+    #expect(untouched.pages.allSatisfy { $0.restoration == nil })
+    #expect(untouched.review == nil)
+  }
+
+  /// Seed 000 is English-model OCR of a scanned plan: restoration must run in full mode
+  /// and leave the appendix tables' numbering intact, so that parsing still finds the
+  /// rows (scored by scripts/eval-parse against the dev set, measuring only).
+  @Test(.enabled(if: Self.devset != nil)) func restoredLegacyOCRStillYieldsTheTableRows()
+    throws
+  {
+    let seed = try #require(
+      try FileManager.default.contentsOfDirectory(atPath: Self.shared + "/seeds")
+        .first { $0.hasPrefix("000_") })
+    let document = try IngestPipeline().run(path: Self.shared + "/seeds/" + seed).document
+    #expect(document.pages.allSatisfy { $0.restoration?.mode == "full" })
+    #expect(document.pages[0].text.contains("Chuyển đổi số tỉnh Phú Thọ năm 2026"))
+    let file = FileManager.default.temporaryDirectory
+      .appendingPathComponent("seed000-\(UUID().uuidString).json")
+    try PlanJSON.encoder().encode(document).write(to: file)
+    defer { try? FileManager.default.removeItem(at: file) }
+    let figures = try Self.evalParse(file.path)
+    #expect(figures.indicators.rowRecall >= 0.95)
+    #expect(figures.tasks.rowRecall >= 0.9)
+    #expect(figures.tasks.rowPrecision >= 0.95)
+    #expect(figures.tasks.fieldAccuracy >= 0.25)
+  }
+
+  static let shared = root.deletingLastPathComponent().appendingPathComponent("shared").path
+  static let devset: String? = {
+    let path = shared + "/devset/000_tasks.json"
+    return FileManager.default.fileExists(atPath: path) ? path : nil
+  }()
+
+  struct Figures: Decodable {
+    struct Kind: Decodable {
+      var rowRecall: Double
+      var rowPrecision: Double
+      var fieldAccuracy: Double
+    }
+    var indicators: Kind
+    var tasks: Kind
+  }
+
+  static func evalParse(_ plan: String) throws -> Figures {
+    let process = Process()
+    process.executableURL = root.appendingPathComponent("scripts/eval-parse")
+    process.arguments = ["--json", plan]
+    let out = Pipe()
+    process.standardOutput = out
+    try process.run()
+    let data = out.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 0)
+    return try PlanJSON.decoder().decode(Figures.self, from: data)
+  }
 }

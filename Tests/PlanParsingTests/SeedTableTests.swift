@@ -28,10 +28,10 @@ import Testing
     let figures = try JSONDecoder().decode(Figures.self, from: run.stdout)
     #expect(figures.indicators.row_recall >= 0.95)
     #expect(figures.indicators.row_precision >= 0.95)
-    #expect(figures.tasks.row_recall >= 0.90)
+    #expect(figures.tasks.row_recall >= 0.92)
     #expect(figures.tasks.row_precision >= 0.95)
     #expect(figures.indicators.field_accuracy_folded >= 0.14)
-    #expect(figures.tasks.field_accuracy_folded >= 0.24)
+    #expect(figures.tasks.field_accuracy_folded >= 0.25)
   }
 
   @Test func plainTextRecordsCarryLowConfidence() throws {

@@ -28,10 +28,25 @@ public enum SupportedInputs {
     return extensions.contains(name[name.index(after: dot)...].lowercased())
   }
 
-  /// The output name for an input named `name`: its last extension replaced by `.json`.
-  static func outputName(for name: String) -> String {
-    guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return name + ".json" }
+  /// The output name for an input named `name`: its last extension replaced by `.json`,
+  /// or, when `keepingExtension` (another input in the same folder has the same stem, as
+  /// `plan.pdf` beside `plan.txt`), the whole name followed by `.json`, so that neither
+  /// output overwrites the other.
+  static func outputName(for name: String, keepingExtension: Bool = false) -> String {
+    guard !keepingExtension, let dot = name.lastIndex(of: "."), dot != name.startIndex else {
+      return name + ".json"
+    }
     return name[..<dot] + ".json"
+  }
+
+  /// The stems (names without their last extension) that more than one convertible file
+  /// among `names` shares.
+  static func sharedStems(among names: [String]) -> Set<String> {
+    var seen: [String: Int] = [:]
+    for name in names where accepts(name) {
+      seen[outputName(for: name), default: 0] += 1
+    }
+    return Set(seen.filter { $0.value > 1 }.keys)
   }
 }
 
@@ -44,7 +59,8 @@ public struct InputWalker: Sequence, IteratorProtocol, Sendable {
   private var roots: [BatchRoot]
   private var rootIndex = 0
   /// For each open folder: its path relative to the root, and its remaining entries.
-  private var stack: [(relative: String, entries: ArraySlice<String>)] = []
+  private var stack: [(relative: String, entries: ArraySlice<String>, sharedStems: Set<String>)] =
+    []
   /// Folders that could not be listed, with the reason, for the caller to report.
   public private(set) var unreadable: [(path: String, reason: String)] = []
 
@@ -89,7 +105,9 @@ public struct InputWalker: Sequence, IteratorProtocol, Sendable {
         }
         guard SupportedInputs.accepts(name) else { continue }
         let folder = stack[top].relative
-        let output = SupportedInputs.outputName(for: name)
+        let output = SupportedInputs.outputName(
+          for: name,
+          keepingExtension: stack[top].sharedStems.contains(SupportedInputs.outputName(for: name)))
         return BatchInput(
           sourcePath: full, outputPath: folder.isEmpty ? output : folder + "/" + output)
       default:
@@ -109,7 +127,7 @@ public struct InputWalker: Sequence, IteratorProtocol, Sendable {
       let names = try FileManager.default.contentsOfDirectory(atPath: folder)
         .filter { !$0.hasPrefix(".") }
         .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-      stack.append((relative, names[...]))
+      stack.append((relative, names[...], SupportedInputs.sharedStems(among: names)))
     } catch {
       unreadable.append((folder, (error as NSError).localizedDescription))
     }

@@ -52,6 +52,7 @@ public struct BatchRunner: Sendable {
       throw .missingExecutable(path: request.converter.executable)
     }
     let folder = try OutputFolder(path: request.outputFolder, roots: roots)
+    defer { folder.release() }
     let catalog: Catalog
     do {
       catalog = try Catalog(path: folder.absolute(Catalog.fileName))

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 #if canImport(Glibc)
   import Glibc
@@ -10,7 +11,8 @@ import Foundation
 final class OutputFolder: Sendable {
   /// The folder's canonical absolute path.
   let path: String
-  private let lockDescriptor: Int32
+  /// The open lock file; -1 once released.
+  private let lockDescriptor: Mutex<Int32>
 
   /// Where children write before an output is moved into place; emptied at start and end.
   var temporaryFolder: String { path + "/.tmp" }
@@ -42,12 +44,12 @@ final class OutputFolder: Sendable {
     guard descriptor >= 0 else {
       throw .cannotPrepareOutput(path: requested, reason: String(cString: strerror(errno)))
     }
-    guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+    guard Self.lock(descriptor) else {
       close(descriptor)
       throw .outputFolderBusy(path: requested)
     }
     self.path = path
-    self.lockDescriptor = descriptor
+    self.lockDescriptor = Mutex(descriptor)
     do {
       try? FileManager.default.removeItem(atPath: path + "/.tmp")
       try FileManager.default.createDirectory(
@@ -58,7 +60,28 @@ final class OutputFolder: Sendable {
   }
 
   deinit {
-    close(lockDescriptor)
+    release()
+  }
+
+  /// Releases the lock, so that the next batch on this folder may start; called when the
+  /// run ends rather than left to whenever the last reference goes away.
+  func release() {
+    lockDescriptor.withLock { descriptor in
+      if descriptor >= 0 { close(descriptor) }
+      descriptor = -1
+    }
+  }
+
+  /// Takes the lock, waiting up to two seconds: a process being spawned elsewhere in this
+  /// program holds a copy of every descriptor until its `exec` closes it, which on a busy
+  /// machine can take a while, and must not pass for a second batch.
+  private static func lock(_ descriptor: Int32) -> Bool {
+    for _ in 0..<200 {
+      if flock(descriptor, LOCK_EX | LOCK_NB) == 0 { return true }
+      guard errno == EWOULDBLOCK || errno == EINTR else { return false }
+      usleep(10_000)
+    }
+    return false
   }
 
   /// The absolute path of an output given relative to the folder.

@@ -127,6 +127,11 @@ struct AnchorFinder: Sendable {
     if word.count <= 2, let n = Int(word), n > 0 {
       return Token(value: n, roman: roman(word), rest: rest, lettersOnly: false)
     }
+    // A number OCR lost a digit of ("0" for "20") or read as a lookalike letter ("g"
+    // for "8" or "9", "s" for "5"): a row only if the sequence around it says so.
+    if word == "0" || (word.count == 1 && "gqsSBOoZz".contains(word) && !rest.isEmpty) {
+      return Token(value: nil, roman: nil, rest: rest, lettersOnly: false)
+    }
     if word.count <= 4, let r = roman(word) {
       let letters = word.allSatisfy { "IVX".contains($0) }
       // "I" and "l" at a row's start are usually a misread "1".

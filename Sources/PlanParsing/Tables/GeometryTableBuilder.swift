@@ -85,7 +85,9 @@ struct GeometryTableBuilder: Sendable {
       if !rows.isEmpty {
         let holdsTasks = Self.holdsTasks(columns)
         tables.append(
-          RebuiltTable(holdsTasks: holdsTasks, rows: rows, confidence: origin == .ocr ? 0.8 : 0.95))
+          RebuiltTable(
+            holdsTasks: holdsTasks, rows: rows, confidence: origin == .ocr ? 0.8 : 0.95,
+            readByOCR: origin == .ocr))
       }
       rows = []
     }
@@ -126,7 +128,8 @@ struct GeometryTableBuilder: Sendable {
       origin = line.words.first?.origin ?? origin
       if Self.isPageNumber(line, columns: columns) { continue }
       let numberWord = line.words.first {
-        Self.role(of: $0, columns) == .number && !$0.text.trimmingCharacters(in: "|[]").isEmpty
+        Self.role(of: $0, columns) == .number
+          && !$0.text.trimmingCharacters(in: Self.rulingMarks).isEmpty
       }
       let ocr = line.words.first?.origin == .ocr
       let before = previousLine
@@ -182,14 +185,19 @@ struct GeometryTableBuilder: Sendable {
       }
       lastAdded = line
       for word in line.words where word != skipped {
-        // OCR reads the ruling between cells as "|", "[" or "]", alone or stuck to a word.
-        let text = word.text.trimmingCharacters(in: "|[]")
+        // OCR reads the ruling between cells as "|", "[", "]" or "_", alone or stuck to a
+        // word.
+        let text = word.text.trimmingCharacters(in: Self.rulingMarks)
         guard !text.isEmpty else { continue }
         let role = Self.role(of: word, columns) ?? .other
         cells[role, default: []].append(text)
       }
     }
   }
+
+  /// What OCR makes of the rules between and under cells, and of specks ("`"); no word
+  /// of a plan's table begins or ends with them.
+  static let rulingMarks = "|[]_`"
 
   /// Splits lines between two rows at the widest vertical gap (rows are separated by
   /// more space than the lines of one cell).
@@ -220,7 +228,7 @@ struct GeometryTableBuilder: Sendable {
       if byPage[line.page] == nil { pages.append(line.page) }
       // A ruling read as "|" has the box of the rule, not of a line of text.
       byPage[line.page, default: []] += line.words.filter {
-        $0.box != nil && !$0.text.trimmingCharacters(in: "|[]").isEmpty
+        $0.box != nil && !$0.text.trimmingCharacters(in: Self.rulingMarks).isEmpty
       }
     }
     var result: [VisualLine] = []

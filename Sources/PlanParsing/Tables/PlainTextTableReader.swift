@@ -11,13 +11,25 @@ struct PlainTextTableReader: Sendable {
   static let confidence = 0.35
 
   func tables(_ lines: ArraySlice<TextLine>, appendix: AppendixBlock) -> [RebuiltTable] {
-    let content = lines.filter { !$0.isBlank && !Self.isHeader($0.key) }
-    guard !content.isEmpty else { return [] }
     let holdsTasks = Self.holdsTasks(lines, appendix: appendix)
+    if DottedRowReader.applies(Array(lines)) {
+      return DottedRowReader(agencies: agencies).tables(Array(lines), holdsTasks: holdsTasks)
+    }
+    let all = Array(lines)
+    let headers = all.indices.filter { Self.isHeader(all[$0].key) }
+    // A header broken over lines leaves pieces next to the line that names columns.
+    let content = all.indices.filter { i in
+      !all[i].isBlank && !headers.contains(i)
+        && !(headers.contains { abs($0 - i) <= 2 } && Self.isHeaderPiece(all[i].text))
+    }.map { all[$0] }
+    guard !content.isEmpty else { return [] }
     let anchors = AnchorFinder().anchors(content)
     guard anchors.contains(where: { !$0.isGroup }) else { return [] }
     let splitter = ColumnSplitter(agencies: agencies)
     var rows: [TableRow] = []
+    // Per record row: its unit and target when its lines end with them, and its lines.
+    var values: [TrailingValues.Found?] = []
+    var texts: [[String]] = []
     for (n, anchor) in anchors.enumerated() {
       let end =
         n + 1 < anchors.count
@@ -47,8 +59,42 @@ struct PlainTextTableReader: Sendable {
       all[.text] = text
       rows.append(
         TableRow(kind: .record(number: anchor.number, cells: all), page: content[anchor.line].page))
+      values.append(
+        holdsTasks
+          ? nil : TrailingValues().find(in: parts.map(\.text), preferring: anchor.linesAbove))
+      texts.append(parts.map(\.text))
     }
+    if !holdsTasks { Self.takeValueColumns(&rows, values: values, texts: texts) }
     return [RebuiltTable(holdsTasks: holdsTasks, rows: rows, confidence: Self.confidence)]
+  }
+
+  /// Moves the unit and target that end most rows' lines into their own columns; a
+  /// table where few rows end so has no such columns.
+  static func takeValueColumns(
+    _ rows: inout [TableRow], values: [TrailingValues.Found?], texts: [[String]]
+  ) {
+    let records = rows.indices.filter { if case .record = rows[$0].kind { true } else { false } }
+    guard records.count == values.count, values.compactMap({ $0 }).count * 2 >= records.count
+    else { return }
+    for (k, r) in records.enumerated() {
+      guard let found = values[k], case .record(let number, var cells) = rows[r].kind else {
+        continue
+      }
+      var lines = texts[k]
+      lines[found.line] = found.remainder
+      cells[.text] = lines.joined(separator: " ").collapsingWhitespace
+      cells[.target] = found.target
+      if let unit = found.unit { cells[.unit] = unit }
+      rows[r].kind = .record(number: number, cells: cells)
+    }
+  }
+
+  /// A short line made of column-header words ("Đơn vị", "Nội dung chỉ tiêu"); words
+  /// of one letter are OCR's reading of the rules.
+  static func isHeaderPiece(_ text: String) -> Bool {
+    let words = text.split(separator: " ").filter { $0.filter(\.isLetter).count >= 2 }
+    return !words.isEmpty && words.count <= 5
+      && words.allSatisfy { GeometryTableBuilder.isHeaderWord(String($0)) }
   }
 
   /// A repeated header line: several header words and no year.

@@ -45,4 +45,10 @@ struct RebuiltTable: Sendable {
   var holdsTasks: Bool
   var rows: [TableRow]
   var confidence: Double
+  /// Whether the words came from OCR, whose misreadings the record builder undoes
+  /// where a column says what its cells must look like.
+  var readByOCR = false
+  /// The numeral of the part heading over the table when an appendix holds several
+  /// ("I. Chỉ tiêu các nhiệm vụ có tính trọng tâm", "II. …"), kept in the rows' ids.
+  var part: String? = nil
 }

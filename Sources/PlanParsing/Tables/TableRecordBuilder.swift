@@ -10,15 +10,23 @@ struct TableRecordBuilder: Sendable {
     tasks: inout [PlanTask]
   ) {
     var group: SectionRef? = nil
+    var idGroup = "0"
     var used: Set<String> = Set(indicators.map(\.id)).union(tasks.map(\.id))
     for row in table.rows {
       switch row.kind {
       case .group(let number, let title):
         group = SectionRef(number: number, title: title.isEmpty ? nil : title)
-      case .record(let number, let cells):
+        // A numbered heading inside a roman group ("1 Lĩnh vực Y tế" under "I Đến hết
+        // năm 2025") is the rows' section; ids keep the roman group, since the rows'
+        // numbers ("1.1") already carry the heading's.
+        let insideRoman = number.allSatisfy(\.isNumber) && idGroup.first?.isNumber == false
+        if !insideRoman { idGroup = number }
+      case .record(let number, let printed):
+        let cells = table.readByOCR ? Self.repaired(printed) : printed
         let text = (cells[.text] ?? "").collapsingWhitespace
         guard !text.isEmpty || !number.isEmpty else { continue }
-        var id = "PL\(appendix.key)-\(group?.number ?? "0")-\(number.isEmpty ? "x" : number)"
+        var id =
+          "PL\(appendix.key)-\(table.part.map { "\($0)-" } ?? "")\(idGroup)-\(number.isEmpty ? "x" : number)"
         var n = 2
         let base = id
         while used.contains(id) {
@@ -53,6 +61,17 @@ struct TableRecordBuilder: Sendable {
         }
       }
     }
+  }
+}
+
+extension TableRecordBuilder {
+  /// The cells of an OCR'd row with the misreadings of target and deadline cells undone.
+  static func repaired(_ cells: [ColumnRole: String]) -> [ColumnRole: String] {
+    let repair = OCRCellRepair()
+    var cells = cells
+    if let target = cells[.target] { cells[.target] = repair.target(target) }
+    if let deadline = cells[.deadline] { cells[.deadline] = repair.deadline(deadline) }
+    return cells
   }
 }
 

@@ -1,0 +1,276 @@
+import Foundation
+import VietnameseText
+
+/// One document's restoration: choose a mode per block, build each sentence's candidate
+/// lattice, decode once, learn what the document says with confidence, decode again with
+/// that cache, and write the choices back token by token.
+struct DocumentRestoration {
+  let restorer: Restorer
+  let lines: [[Token]]
+  /// Block number of each line (a page, or lines between blank lines).
+  let blocks: [Int]
+
+  struct Result {
+    var tokens: [[Token]]
+    var confidences: [[Double]]
+    var changes: [TokenChange]
+    var lineModes: [RestorationMode]
+    var lines: [String] { tokens.map { $0.map(\.text).joined() } }
+  }
+
+  /// What the decoder may do with one token: its candidates, and which one (if any)
+  /// means "leave the token as it is".
+  struct Plan {
+    var lattice: Lattice
+    var keep: Int?
+    var pattern = CasePattern.lower
+  }
+
+  private var dictionary: RestorationDictionary { restorer.dictionary }
+  private var settings: Restorer.Settings { restorer.settings }
+
+  func run(mode: RestorationMode, minimumBlockWords: Int) -> Result {
+    let lineModes = chooseModes(mode, minimumBlockWords: minimumBlockWords)
+    let capital = lines.map(SentenceSplitter.isCapitalLine)
+    let sentences = SentenceSplitter.sentences(lines)
+    var plans: [String: Plan] = [:]
+    var lattices: [[Plan]] = []
+    for sentence in sentences {
+      lattices.append(
+        sentence.map { ref in
+          plan(
+            lines[ref.line][ref.index], light: lineModes[ref.line] == .light,
+            capital: capital[ref.line], &plans)
+        })
+    }
+    var cache = DocumentCache()
+    var choices = lattices.map { restorer.decoder.decode($0.map(\.lattice), cache: cache) }
+    if settings.cacheWeight > 0 {
+      cache = learnCache(lattices, choices)
+      // Only sentences with an unsure reading can change under the cache.
+      for s in lattices.indices
+      where choices[s].contains(where: { $0.posterior < settings.cacheConfidence }) {
+        choices[s] = restorer.decoder.decode(lattices[s].map(\.lattice), cache: cache)
+      }
+    }
+    var tokens = lines
+    var confidences = lines.map { [Double](repeating: 1, count: $0.count) }
+    var changes: [TokenChange] = []
+    for (s, sentence) in sentences.enumerated() {
+      for (p, ref) in sentence.enumerated() {
+        let plan = lattices[s][p]
+        let choice = choices[s][p]
+        guard plan.lattice.ids.count > 1, choice.index != plan.keep else { continue }
+        let original = lines[ref.line][ref.index].text
+        let syllable = dictionary.vocabulary.text(of: plan.lattice.ids[choice.index])
+        let replacement = plan.pattern.apply(to: syllable)
+        guard replacement != original else { continue }
+        tokens[ref.line][ref.index].text = replacement
+        confidences[ref.line][ref.index] = choice.posterior
+        changes.append(
+          TokenChange(
+            line: ref.line, original: original, replacement: replacement,
+            confidence: choice.posterior))
+      }
+    }
+    restoreStrokes(&tokens, &changes)
+    changes.sort { $0.line < $1.line }
+    return Result(tokens: tokens, confidences: confidences, changes: changes, lineModes: lineModes)
+  }
+
+  /// Full restoration where few words carry diacritics, light correction elsewhere.
+  private func chooseModes(_ mode: RestorationMode, minimumBlockWords: Int) -> [RestorationMode] {
+    if mode != .auto { return lines.map { _ in mode } }
+    var marked: [Int: Int] = [:]
+    var words: [Int: Int] = [:]
+    var allMarked = 0
+    var allWords = 0
+    for (l, tokens) in lines.enumerated() {
+      for token in tokens where token.kind == .word && token.text.allSatisfy(\.isLetter) {
+        // A mark counts only on a well-formed syllable: an English model sprinkles "é"
+        // over words it cannot read ("Chuyén", "trién"), which is no sign of kept marks.
+        let hasMark =
+          token.text.unicodeScalars.contains { $0.value > 0x7F } && Syllable(token.text) != nil
+        words[blocks[l], default: 0] += 1
+        allWords += 1
+        if hasMark {
+          marked[blocks[l], default: 0] += 1
+          allMarked += 1
+        }
+      }
+    }
+    func decide(_ m: Int, _ w: Int) -> RestorationMode {
+      Double(m) >= settings.markedShareForLight * Double(w) ? .light : .full
+    }
+    let overall = decide(allMarked, max(allWords, 1))
+    return lines.indices.map { l in
+      let w = words[blocks[l]] ?? 0
+      return w >= minimumBlockWords ? decide(marked[blocks[l]] ?? 0, w) : overall
+    }
+  }
+
+  private func plan(_ token: Token, light: Bool, capital: Bool, _ plans: inout [String: Plan])
+    -> Plan
+  {
+    let vocabulary = dictionary.vocabulary
+    let fixed = Plan(
+      lattice: Lattice(ids: [vocabulary.fixedUnit(token) ?? 0], scores: [0]), keep: 0)
+    // English-model OCR writes "ở" as "6" and "lệ" as "18": a short number may be a word.
+    let digits = token.kind == .number && !light && token.text.count <= 2
+    guard token.kind == .word || digits else { return fixed }
+    let key = (light ? "L" : "F") + (capital ? "C" : "") + token.text
+    if let known = plans[key] { return known }
+    let made = makePlan(token.text, light: light, capital: capital, number: digits) ?? fixed
+    plans[key] = made
+    return made
+  }
+
+  /// The case a restored word is written in; `nil` when the word must be left alone
+  /// (acronyms, foreign words, "VNeID"). Capitals inside a word that stand for vowels
+  /// ("NOi", "sOng": an English model reading "ộ", "ố") do not make it an acronym.
+  func outputPattern(_ text: String, capital: Bool) -> CasePattern? {
+    let lower = text.lowercased()
+    if dictionary.foreignWords.contains(lower) { return nil }
+    switch CasePattern(of: text) {
+    case .mixed:
+      let inner = text.dropFirst().filter(\.isUppercase)
+      guard text.count <= 7,
+        inner.allSatisfy({ "AEIOUY".contains(VietnameseFolding.fold(String($0)).uppercased()) })
+      else { return nil }
+      return text.first!.isUppercase ? .capitalized : .lower
+    case .upper:
+      if dictionary.acronyms.contains(text) { return nil }
+      // Inside an ordinary sentence only capitals that spell a syllable are restored, and
+      // they are an English model's reading of a lower-case word ("BO" for "Bộ", "SO" for
+      // "Sở"): written capitalized.
+      if !capital {
+        return Syllable(VietnameseFolding.fold(text)) == nil ? nil : .capitalized
+      }
+      return .upper
+    case let pattern: return pattern
+    }
+  }
+
+  private func makePlan(_ text: String, light: Bool, capital: Bool, number: Bool) -> Plan? {
+    let vocabulary = dictionary.vocabulary
+    let other = Vocabulary.Special.otherWord.rawValue
+    guard let pattern = number ? .lower : outputPattern(text, capital: capital) else { return nil }
+    let lower = text.lowercased()
+    let own = Syllable(text).flatMap { vocabulary.id(of: $0.text) }
+    let found = restorer.rankedCandidates(lower, light: light)
+    var ids: [Int32] = []
+    var scores: [Float] = []
+    var keep: Int?
+    if let own {
+      keep = 0
+      ids.append(own)
+      let ownScore = found.first { $0.id == own }?.logProb
+      scores.append(
+        light
+          ? 0
+          : (ownScore ?? (found.first?.logProb ?? 0) - settings.candidateFloor)
+            * settings.channelWeight)
+    }
+    for c in found where c.id != own {
+      ids.append(c.id)
+      let score = c.logProb * settings.channelWeight
+      scores.append(light && own != nil ? score - settings.lightPenalty : score)
+    }
+    if number {
+      for k in scores.indices { scores[k] -= settings.digitWordPenalty }
+      keep = ids.count
+      ids.append(Vocabulary.Special.number.rawValue)
+      scores.append(0)
+    } else if own == nil {
+      keep = ids.count
+      ids.append(other)
+      scores.append(settings.keepPenalty)
+    }
+    return Plan(lattice: Lattice(ids: ids, scores: scores), keep: keep, pattern: pattern)
+  }
+
+  /// The cache: for each sure reading, its share among the sure readings of the same
+  /// unaccented skeleton, and the pairs of sure neighbours.
+  private func learnCache(_ lattices: [[Plan]], _ choices: [[Choice]]) -> DocumentCache {
+    let vocabulary = dictionary.vocabulary
+    var counts = [Float](repeating: 0, count: vocabulary.count)
+    var bigrams = IntegerMap()
+    var seen: [Int32] = []
+    for (s, plans) in lattices.enumerated() {
+      var previous: Int32?
+      for (p, plan) in plans.enumerated() {
+        let choice = choices[s][p]
+        let id = plan.lattice.ids[choice.index]
+        guard vocabulary.isSyllable(id), choice.posterior >= settings.cacheConfidence else {
+          previous = nil
+          continue
+        }
+        if counts[Int(id)] == 0 { seen.append(id) }
+        counts[Int(id)] += 1
+        if let previous, plan.lattice.ids.count > 1 {
+          bigrams.insert(LanguageModel.pack(previous, id), 1)
+        }
+        previous = id
+      }
+    }
+    var totals: [String: Float] = [:]
+    for id in seen {
+      totals[VietnameseFolding.fold(vocabulary.text(of: id)), default: 0] += counts[Int(id)]
+    }
+    var unigrams = [Float](repeating: 0, count: vocabulary.count)
+    for id in seen {
+      unigrams[Int(id)] =
+        counts[Int(id)] / (totals[VietnameseFolding.fold(vocabulary.text(of: id))]! + 1)
+    }
+    return DocumentCache(
+      unigrams: unigrams, bigrams: bigrams, bigramBonus: 0.5, weight: settings.cacheWeight)
+  }
+
+  /// Puts the stroke back on D in abbreviations the training text writes with Đ
+  /// ("QD-TTg" → "QĐ-TTg", "HDND" → "HĐND").
+  private func restoreStrokes(_ tokens: inout [[Token]], _ changes: inout [TokenChange]) {
+    let forms = dictionary.dStrokeForms
+    let strokeForms = Set(forms.values)
+    // An English model reads a capital Đ as D, B or P ("QB-TTg", "NB-CP").
+    func restored(_ segment: String) -> String {
+      if let form = forms[segment] { return form }
+      guard !dictionary.acronyms.contains(segment) else { return segment }
+      let letters = Array(segment)
+      for (i, c) in letters.enumerated() where c == "B" || c == "P" {
+        var variant = letters
+        variant[i] = "Đ"
+        if strokeForms.contains(String(variant)) { return String(variant) }
+      }
+      return segment
+    }
+    for l in tokens.indices {
+      for t in tokens[l].indices where tokens[l][t].kind == .code || tokens[l][t].kind == .word {
+        let text = tokens[l][t].text
+        // Words the decoder already restored are syllables, not abbreviations.
+        guard text == lines[l][t].text,
+          text.contains(where: { $0 == "D" || $0 == "B" || $0 == "P" })
+        else { continue }
+        var output = ""
+        var segment = ""
+        func flush() {
+          output +=
+            segment.count >= 2 && segment.allSatisfy(\.isUppercase) ? restored(segment) : segment
+          segment = ""
+        }
+        for c in text {
+          if c.isLetter {
+            segment.append(c)
+          } else {
+            flush()
+            output.append(c)
+          }
+        }
+        flush()
+        if output != text {
+          tokens[l][t].text = output
+          changes.append(TokenChange(line: l, original: text, replacement: output, confidence: 0.9))
+        }
+      }
+    }
+  }
+}

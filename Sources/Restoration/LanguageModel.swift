@@ -1,0 +1,121 @@
+/// An open-addressing hash table from packed n-gram keys to log-probabilities (and, for
+/// contexts, back-off weights), laid out as flat arrays so it loads with a memory copy.
+struct NGramTable: Sendable {
+  static let empty = UInt64.max
+  var keys: [UInt64]
+  var logProbs: [Float]
+  /// Back-off weights; empty for the highest order.
+  var backoffs: [Float]
+
+  init(keys: [UInt64], logProbs: [Float], backoffs: [Float]) {
+    self.keys = keys
+    self.logProbs = logProbs
+    self.backoffs = backoffs
+  }
+
+  /// Builds a table holding `entries` at a load factor of about 0.6.
+  init(entries: [(key: UInt64, logProb: Float, backoff: Float)], withBackoff: Bool) {
+    var capacity = 16
+    while capacity * 6 < entries.count * 10 { capacity *= 2 }
+    keys = [UInt64](repeating: NGramTable.empty, count: capacity)
+    logProbs = [Float](repeating: 0, count: capacity)
+    backoffs = withBackoff ? [Float](repeating: 0, count: capacity) : []
+    for e in entries {
+      var slot = NGramTable.slot(e.key, mask: capacity - 1)
+      while keys[slot] != NGramTable.empty { slot = (slot + 1) & (capacity - 1) }
+      keys[slot] = e.key
+      logProbs[slot] = e.logProb
+      if withBackoff { backoffs[slot] = e.backoff }
+    }
+  }
+
+  @inline(__always) static func slot(_ key: UInt64, mask: Int) -> Int {
+    Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 20) & mask
+  }
+
+  @inline(__always) func find(_ key: UInt64) -> Int? {
+    let mask = keys.count - 1
+    var slot = NGramTable.slot(key, mask: mask)
+    while true {
+      let k = keys[slot]
+      if k == key { return slot }
+      if k == NGramTable.empty { return nil }
+      slot = (slot + 1) & mask
+    }
+  }
+}
+
+/// A growable open-addressing map from 64-bit keys to 32-bit values with a cheap
+/// multiplicative hash: the standard Dictionary's seeded SipHash dominated decoding time.
+struct IntegerMap: Sendable {
+  private(set) var keys: [UInt64]
+  private(set) var values: [Int32]
+  private(set) var count = 0
+
+  init(capacity: Int = 16) {
+    var size = 16
+    while size < capacity * 2 { size *= 2 }
+    keys = [UInt64](repeating: NGramTable.empty, count: size)
+    values = [Int32](repeating: 0, count: size)
+  }
+
+  @inline(__always) subscript(key: UInt64) -> Int32? {
+    let mask = keys.count - 1
+    var slot = NGramTable.slot(key, mask: mask)
+    while true {
+      let k = keys[slot]
+      if k == key { return values[slot] }
+      if k == NGramTable.empty { return nil }
+      slot = (slot + 1) & mask
+    }
+  }
+
+  mutating func insert(_ key: UInt64, _ value: Int32) {
+    if (count + 1) * 2 > keys.count { grow() }
+    let mask = keys.count - 1
+    var slot = NGramTable.slot(key, mask: mask)
+    while keys[slot] != NGramTable.empty && keys[slot] != key { slot = (slot + 1) & mask }
+    if keys[slot] == NGramTable.empty { count += 1 }
+    keys[slot] = key
+    values[slot] = value
+  }
+
+  private mutating func grow() {
+    var bigger = IntegerMap(capacity: keys.count)
+    for (i, k) in keys.enumerated() where k != NGramTable.empty { bigger.insert(k, values[i]) }
+    self = bigger
+  }
+}
+
+/// A syllable trigram model with interpolated modified Kneser–Ney smoothing, stored in
+/// back-off form: a seen n-gram has its interpolated probability, a seen context its
+/// interpolation weight. Probabilities are natural logarithms.
+struct LanguageModel: Sendable {
+  var unigramLogProbs: [Float]
+  var unigramBackoffs: [Float]
+  var bigrams: NGramTable
+  var trigrams: NGramTable
+
+  @inline(__always) static func pack(_ a: Int32, _ b: Int32) -> UInt64 {
+    UInt64(UInt32(bitPattern: a)) << 21 | UInt64(UInt32(bitPattern: b))
+  }
+
+  @inline(__always) static func pack(_ a: Int32, _ b: Int32, _ c: Int32) -> UInt64 {
+    UInt64(UInt32(bitPattern: a)) << 42 | UInt64(UInt32(bitPattern: b)) << 21
+      | UInt64(UInt32(bitPattern: c))
+  }
+
+  /// log p(w | u v).
+  @inline(__always) func logProb(_ w: Int32, after u: Int32, _ v: Int32) -> Float {
+    if let i = trigrams.find(LanguageModel.pack(u, v, w)) { return trigrams.logProbs[i] }
+    var backoff: Float = 0
+    if let j = bigrams.find(LanguageModel.pack(u, v)) { backoff = bigrams.backoffs[j] }
+    return backoff + logProb(w, after: v)
+  }
+
+  /// log p(w | v).
+  @inline(__always) func logProb(_ w: Int32, after v: Int32) -> Float {
+    if let j = bigrams.find(LanguageModel.pack(v, w)) { return bigrams.logProbs[j] }
+    return unigramBackoffs[Int(v)] + unigramLogProbs[Int(w)]
+  }
+}

@@ -1,0 +1,235 @@
+import Foundation
+import PlanModel
+import VietnameseText
+
+/// How much the corrector may change.
+public enum RestorationMode: String, Sendable, Hashable, CaseIterable, Codable {
+  /// Decide per page (or block of lines) from how many words carry diacritics.
+  case auto
+  /// The text lost its diacritics (English-model OCR): restore every syllable.
+  case full
+  /// The text has its diacritics: keep every valid syllable unless the evidence against it
+  /// is overwhelming, and repair only what is not a syllable.
+  case light
+}
+
+/// One word the corrector changed.
+public struct TokenChange: Sendable, Hashable, Codable {
+  /// The line (0-based, in the input's numbering; for pages, within the page).
+  public var line: Int
+  /// The token as it was.
+  public var original: String
+  /// The token as restored.
+  public var replacement: String
+  /// Posterior of the replacement among the candidates considered, 0...1.
+  public var confidence: Double
+}
+
+/// Restored lines of text with what was changed and the mode chosen for each block.
+public struct RestoredText: Sendable {
+  /// One output line per input line.
+  public var lines: [String]
+  /// Every changed token, in reading order.
+  public var changes: [TokenChange]
+  /// The mode applied to each input line (`full` or `light`).
+  public var lineModes: [RestorationMode]
+}
+
+/// Restored pages of a document: each word keeps its box and carries its `correction`.
+public struct RestoredDocument: Sendable {
+  /// The pages, word geometry unchanged.
+  public var pages: [PageLayout]
+  /// The mode applied to each page, by page number.
+  public var pageModes: [Int: RestorationMode]
+  /// Changed words whose confidence is below ``Restorer/reviewThreshold``, with their page.
+  public var review: [(page: Int, change: TokenChange)]
+}
+
+/// The restoration stage: restores Vietnamese diacritics and undoes OCR confusions with a
+/// noisy-channel model (learned confusions × syllable trigram model, adapted to the
+/// document), keeping case, punctuation, spacing and protected tokens (numbers, codes,
+/// addresses, acronyms, foreign words, list markers). Load once, use for many documents.
+public struct Restorer: Sendable {
+  /// Changes below this confidence are listed for review.
+  public var reviewThreshold = 0.6
+  let dictionary: RestorationDictionary
+  let channels: [ChannelModel]
+  let decoder: Decoder
+  let settings: Settings
+  private let skeletonIndex: [String: Int]
+
+  /// The decoder's weights (natural-log units), set on the synthetic held-out sets of
+  /// `scripts/eval-restore`, never on the devset.
+  struct Settings: Sendable {
+    /// Candidates kept per token, ranked by channel and unigram prior.
+    var candidateLimit = 12
+    /// Candidates worse than the best channel score by more than this are dropped.
+    var candidateFloor: Float = 12
+    /// Score of leaving a token that is no syllable as it is (a name, a garbled word).
+    var keepPenalty: Float = -11
+    /// Light mode: what replacing a valid syllable costs on top of its channel score.
+    var lightPenalty: Float = 9
+    /// Weight of the document cache in the second pass (0 turns it off).
+    var cacheWeight: Float = 1
+    /// What reading a one- or two-digit number as a word costs ("6" for "ở").
+    var digitWordPenalty: Float = 4
+    /// Unexplained edits allowed per token in full and in light mode.
+    var maxEdits = 2
+    var lightEdits = 2
+    /// Log-probability of one unexplained edit.
+    var editLogProb: Float = -8
+    /// Readings at least this sure feed the document cache.
+    var cacheConfidence = 0.9
+    /// Share of well-formed marked syllables above which a block is in light mode.
+    var markedShareForLight = 0.45
+    /// English-model channel: a mark change the training never showed.
+    var unseenMark: Float = -7
+    /// Scale of channel scores against the language model.
+    var channelWeight: Float = 1
+    /// States kept per position by the Viterbi beam.
+    var beam = 10
+  }
+
+  /// Loads the dictionaries from `folder`, or from where ``DictionaryLocator`` finds them.
+  public init(dictionaryFolder folder: String? = nil) throws(RestorationError) {
+    let located: String
+    if let folder { located = folder } else { located = try DictionaryLocator.locate() }
+    let path = (located as NSString).appendingPathComponent(RestorationDictionary.fileName)
+    guard FileManager.default.fileExists(atPath: path) else {
+      throw .corruptDictionary(path: path, reason: "missing; run scripts/build-dictionaries")
+    }
+    try self.init(dictionary: RestorationDictionary(contentsOf: path))
+  }
+
+  init(dictionary: RestorationDictionary, settings: Settings = Settings()) {
+    self.dictionary = dictionary
+    self.settings = settings
+    let trie = SyllableTrie(vocabulary: dictionary.vocabulary)
+    channels = [
+      ChannelModel(
+        confusions: dictionary.confusions[0], trie: trie, unseenMarkLogProb: settings.unseenMark),
+      ChannelModel(confusions: dictionary.confusions[1], trie: trie, unseenMarkLogProb: -9),
+    ]
+    decoder = Decoder(model: dictionary.model, beam: settings.beam)
+    var index: [String: Int] = [:]
+    index.reserveCapacity(dictionary.skeletons.keys.count)
+    for (i, key) in dictionary.skeletons.keys.enumerated() { index[key] = i }
+    skeletonIndex = index
+  }
+
+  /// The candidates of a lower-case token, best first by channel and unigram prior: from
+  /// the table precomputed for bare skeletons ("tinh", "nguoi"), else by searching.
+  func rankedCandidates(_ lower: String, light: Bool) -> [(id: Int32, logProb: Float)] {
+    if !light, let i = skeletonIndex[lower] {
+      let table = dictionary.skeletons
+      return (Int(table.offsets[i])..<Int(table.offsets[i + 1])).map {
+        (table.ids[$0], table.logProbs[$0])
+      }
+    }
+    return searchCandidates(lower, light: light)
+  }
+
+  func searchCandidates(_ lower: String, light: Bool) -> [(id: Int32, logProb: Float)] {
+    let channel = channels[
+      light ? ChannelKind.keptDiacritics.rawValue : ChannelKind.lostDiacritics.rawValue]
+    let raw = channel.candidates(
+      for: lower, limit: 80, floor: settings.candidateFloor,
+      maxEdits: light ? settings.lightEdits : settings.maxEdits, editLogProb: settings.editLogProb)
+    // The channel alone cannot tell "dân" from "đàn" in "dan"; keep the candidates the
+    // language model's unigram prior also favours.
+    let unigram = dictionary.model.unigramLogProbs
+    return Array(
+      raw.sorted {
+        let a = $0.logProb + unigram[Int($0.id)]
+        let b = $1.logProb + unigram[Int($1.id)]
+        return a > b || (a == b && $0.id < $1.id)
+      }
+      .prefix(settings.candidateLimit))
+  }
+
+  /// Candidate lists of every bare skeleton of the inventory, for the dictionary file.
+  func precomputedSkeletons() -> SkeletonTable {
+    var keys = Set<String>()
+    for s in dictionary.vocabulary.syllables { keys.insert(VietnameseFolding.fold(s)) }
+    var table = SkeletonTable()
+    for key in keys.sorted() {
+      table.keys.append(key)
+      for c in searchCandidates(key, light: false) {
+        table.ids.append(c.id)
+        table.logProbs.append(c.logProb)
+      }
+      table.offsets.append(UInt32(table.ids.count))
+    }
+    return table
+  }
+
+  /// Restores lines of text (one output line per input line). With `auto`, the mode is
+  /// chosen per block of lines separated by blank lines.
+  public func restore(lines: [String], mode: RestorationMode = .auto) -> RestoredText {
+    var blocks: [Int] = []
+    var block = 0
+    for line in lines {
+      if line.allSatisfy(\.isWhitespace) { block += 1 }
+      blocks.append(block)
+    }
+    let engine = DocumentRestoration(
+      restorer: self, lines: lines.map(Tokenizer.tokenize), blocks: blocks)
+    let result = engine.run(mode: mode, minimumBlockWords: 30)
+    return RestoredText(lines: result.lines, changes: result.changes, lineModes: result.lineModes)
+  }
+
+  /// Restores a document's pages word by word, keeping every box; the mode is chosen per
+  /// page. Each changed word gets a ``Correction``.
+  public func restore(pages: [PageLayout], mode: RestorationMode = .auto) -> RestoredDocument {
+    var tokenLines: [[Token]] = []
+    var blocks: [Int] = []
+    var owners: [[Int]] = []  // word index of each token
+    var lineIndex: [(page: Int, line: Int)] = []
+    for (p, page) in pages.enumerated() {
+      for (l, line) in page.lines.enumerated() {
+        var tokens: [Token] = []
+        var owner: [Int] = []
+        for (w, word) in line.words.enumerated() {
+          if w > 0 {
+            tokens.append(Token(kind: .space, text: " "))
+            owner.append(-1)
+          }
+          for t in Tokenizer.tokenize(word.text) {
+            tokens.append(t)
+            owner.append(w)
+          }
+        }
+        tokenLines.append(tokens)
+        owners.append(owner)
+        blocks.append(p)
+        lineIndex.append((p, l))
+      }
+    }
+    let engine = DocumentRestoration(restorer: self, lines: tokenLines, blocks: blocks)
+    let result = engine.run(mode: mode, minimumBlockWords: 1)
+    var restored = pages
+    var pageModes: [Int: RestorationMode] = [:]
+    for (i, (p, l)) in lineIndex.enumerated() {
+      pageModes[pages[p].number] = result.lineModes[i]
+      var texts = [String](repeating: "", count: pages[p].lines[l].words.count)
+      var confidence = [Double](repeating: 1, count: texts.count)
+      for (t, token) in result.tokens[i].enumerated() where owners[i][t] >= 0 {
+        texts[owners[i][t]] += token.text
+        confidence[owners[i][t]] = min(confidence[owners[i][t]], result.confidences[i][t])
+      }
+      for (w, word) in pages[p].lines[l].words.enumerated() where texts[w] != word.text {
+        restored[p].lines[l].words[w].text = texts[w]
+        restored[p].lines[l].words[w].correction = Correction(
+          original: word.text, confidence: confidence[w])
+      }
+    }
+    var review: [(page: Int, change: TokenChange)] = []
+    for change in result.changes where change.confidence < reviewThreshold {
+      let (p, l) = lineIndex[change.line]
+      var local = change
+      local.line = l
+      review.append((pages[p].number, local))
+    }
+    return RestoredDocument(pages: restored, pageModes: pageModes, review: review)
+  }
+}

@@ -1,0 +1,68 @@
+import VietnameseText
+
+/// Where a token sits: its line and its index among the line's tokens.
+struct TokenRef: Sendable, Hashable {
+  var line: Int
+  var index: Int
+}
+
+/// Cuts tokenized lines into sentences for the language model. A sentence runs on across
+/// line breaks (plans wrap sentences over lines) and ends at ". ! ? …", at a blank line, or
+/// at a line that closes with ";" or ":" (list items and paragraphs of legal text).
+enum SentenceSplitter {
+  static func sentences(_ lines: [[Token]]) -> [[TokenRef]] {
+    var result: [[TokenRef]] = []
+    var current: [TokenRef] = []
+    func close() {
+      if !current.isEmpty { result.append(current) }
+      current = []
+    }
+    for (l, tokens) in lines.enumerated() {
+      var lastVisible: Token?
+      for (i, token) in tokens.enumerated() where token.kind != .space {
+        lastVisible = token
+        if Vocabulary.endsSentence(token) {
+          close()
+        } else {
+          current.append(TokenRef(line: l, index: i))
+        }
+      }
+      guard let last = lastVisible else {
+        close()
+        continue
+      }
+      if last.kind == .punctuation, last.text.contains(where: { $0 == ";" || $0 == ":" }) {
+        close()
+      }
+    }
+    close()
+    return result
+  }
+
+  /// Whether a line is written in capitals (a heading): most of its letters are upper case.
+  static func isCapitalLine(_ tokens: [Token]) -> Bool {
+    var upper = 0
+    var letters = 0
+    for token in tokens where token.kind == .word {
+      for c in token.text where c.isLetter {
+        letters += 1
+        if c.isUppercase { upper += 1 }
+      }
+    }
+    return letters >= 4 && upper * 10 >= letters * 8
+  }
+
+  /// Training sentences as unit ids, noting abbreviation evidence on the way.
+  static func units(
+    of lines: [String], vocabulary: Vocabulary, evidence: inout AbbreviationEvidence
+  ) -> [[Int32]] {
+    let tokenized = lines.map(Tokenizer.tokenize)
+    for tokens in tokenized {
+      let capital = isCapitalLine(tokens)
+      for token in tokens { evidence.observe(token, inCapitalLine: capital) }
+    }
+    return sentences(tokenized).map { refs in
+      refs.compactMap { vocabulary.fixedUnit(tokenized[$0.line][$0.index]) }
+    }
+  }
+}

@@ -1,0 +1,74 @@
+import VietnameseText
+
+/// The language model's vocabulary: a few classes for what is not a syllable (numbers,
+/// codes, punctuation) followed by every syllable of the inventory, each an integer id.
+public struct Vocabulary: Sendable {
+  /// Ids of the classes that stand for tokens that are not syllables.
+  public enum Special: Int32, CaseIterable, Sendable {
+    case sentenceStart = 0
+    case sentenceEnd, otherWord, number, code, comma, colon, dash, open, close,
+      punctuation, marker
+  }
+
+  /// The syllables, lower case, output style; id = index + `Special.allCases.count`.
+  public let syllables: [String]
+  private let ids: [String: Int32]
+
+  /// Creates the vocabulary from inventory syllables.
+  public init(syllables: [String]) {
+    self.syllables = syllables
+    var ids: [String: Int32] = [:]
+    ids.reserveCapacity(syllables.count)
+    let offset = Int32(Special.allCases.count)
+    for (i, s) in syllables.enumerated() { ids[s] = Int32(i) + offset }
+    self.ids = ids
+  }
+
+  /// The number of ids.
+  public var count: Int { syllables.count + Special.allCases.count }
+
+  /// The id of a syllable written lower case in the output style.
+  public func id(of syllable: String) -> Int32? { ids[syllable] }
+
+  /// The text of a syllable id (empty for a class).
+  public func text(of id: Int32) -> String {
+    let i = Int(id) - Special.allCases.count
+    return i >= 0 ? syllables[i] : ""
+  }
+
+  /// Whether an id stands for a syllable rather than a class.
+  public func isSyllable(_ id: Int32) -> Bool { Int(id) >= Special.allCases.count }
+
+  /// The id of a token that the corrector will not change; `nil` for "." "!" "?" and "…",
+  /// which end a sentence.
+  func fixedUnit(_ token: Token) -> Int32? {
+    switch token.kind {
+    case .space: return nil
+    case .number: return Special.number.rawValue
+    case .code, .address: return Special.code.rawValue
+    case .marker: return Special.marker.rawValue
+    case .word:
+      if let s = Syllable(token.text), let id = ids[s.text] { return id }
+      return Special.otherWord.rawValue
+    case .punctuation:
+      let t = token.text
+      if t.contains(where: { $0 == "." || $0 == "!" || $0 == "?" || $0 == "…" }) {
+        return nil
+      }
+      switch t.first {
+      case ",": return Special.comma.rawValue
+      case ";", ":": return Special.colon.rawValue
+      case "-", "–", "—": return Special.dash.rawValue
+      case "(", "[", "“", "\"": return Special.open.rawValue
+      case ")", "]", "”": return Special.close.rawValue
+      default: return Special.punctuation.rawValue
+      }
+    }
+  }
+
+  /// Whether a token ends a sentence.
+  static func endsSentence(_ token: Token) -> Bool {
+    token.kind == .punctuation
+      && token.text.contains(where: { $0 == "." || $0 == "!" || $0 == "?" || $0 == "…" })
+  }
+}

@@ -1,0 +1,104 @@
+import Foundation
+import Restoration
+
+/// The tool's three jobs.
+enum ToolCommands {
+  static func build(root: String, shared: String) throws {
+    let sources = root + "/dictionaries/sources"
+    var heldOut: [String: [ClosedRange<Int>]] = [:]
+    let spec = try String(contentsOfFile: sources + "/heldout.tsv", encoding: .utf8)
+    for row in spec.split(separator: "\n") where !row.hasPrefix("#") {
+      let f = row.split(separator: "\t").map(String.init)
+      guard f.count == 3, let a = Int(f[1]), let b = Int(f[2]) else { continue }
+      heldOut[f[0], default: []].append(a == 0 ? 1...Int.max : a...b)
+    }
+    var texts: [DictionaryBuilder.TrainingText] = []
+    let corpus = try FileManager.default.contentsOfDirectory(atPath: shared + "/corpus/laws")
+      .sorted()
+    for rel in ["seeds/002_3f3b1f3921e80161.txt"] + corpus.map({ "corpus/laws/" + $0 }) {
+      texts.append(.init(path: shared + "/" + rel, excludedLines: heldOut[rel] ?? []))
+    }
+    // Hand-written domain text; the lexicon counts more.
+    for name in try FileManager.default.contentsOfDirectory(atPath: sources).sorted()
+    where name.hasSuffix(".txt") {
+      if name == "foreign-words.txt" || name == "acronyms.txt" { continue }
+      texts.append(.init(path: sources + "/" + name, weight: name.hasPrefix("lexicon") ? 3 : 1))
+    }
+    let builder = DictionaryBuilder(
+      texts: texts, confusionsPath: root + "/dictionaries/confusions.tsv",
+      foreignWordsPath: sources + "/foreign-words.txt", acronymsPath: sources + "/acronyms.txt")
+    let (bytes, summary) = try builder.build()
+    let out = root + "/dictionaries/restoration.bin"
+    try Data(bytes).write(to: URL(fileURLWithPath: out))
+    print("wrote \(out) (\(bytes.count) bytes): \(summary)")
+  }
+
+  static func evaluate(root: String, shared: String, showErrors: Bool) throws {
+    let restorer = try Restorer(dictionaryFolder: root + "/dictionaries")
+    for (tsv, seed) in [
+      ("000_lines.tsv", "000_54cb3cf436728393.txt"), ("003_lines.tsv", "003_7217f5adf1337142.txt"),
+    ] {
+      let (score, errors) = try RestorationEvaluation.scoreDevset(
+        restorer, tsv: shared + "/devset/" + tsv, seed: shared + "/seeds/" + seed)
+      print("devset \(tsv): \(score)")
+      if showErrors { print(errors.joined(separator: "\n")) }
+    }
+    for model in ["eng", "vie"] {
+      let score = try RestorationEvaluation.scorePairs(
+        restorer, tsv: root + "/fixtures/restoration/synthetic-\(model).tsv")
+      print("synthetic \(model) (held-out text, rendered, tesseract -l \(model)): \(score)")
+    }
+    let clean = try RestorationEvaluation.heldOutLines(root: root, shared: shared)
+    print(
+      "clean held-out seed 002 lines fed unchanged: \(RestorationEvaluation.scoreClean(restorer, lines: clean))"
+    )
+  }
+
+  /// CPU time of this thread, in seconds: steadier than wall time on a shared machine.
+  static func cpuSeconds() -> Double {
+    var t = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
+    return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
+  }
+
+  static func bench(root: String, shared: String) throws {
+    var loads: [Double] = []
+    var restorer: Restorer?
+    for _ in 0..<7 {
+      let t = cpuSeconds()
+      restorer = try Restorer(dictionaryFolder: root + "/dictionaries")
+      loads.append((cpuSeconds() - t) * 1000)
+    }
+    guard let restorer else { return }
+    let seeds = ["000_54cb3cf436728393.txt", "003_7217f5adf1337142.txt"]
+    var documents: [[String]] = []
+    for seed in seeds {
+      documents.append(
+        try String(contentsOfFile: shared + "/seeds/" + seed, encoding: .utf8).split(
+          separator: "\n", omittingEmptySubsequences: false
+        ).map(String.init))
+    }
+    let heldOut = try RestorationEvaluation.heldOutLines(root: root, shared: shared)
+    func syllables(_ lines: [String]) -> Int {
+      lines.reduce(0) { $0 + $1.split(whereSeparator: \.isWhitespace).filter { $0.contains(where: \.isLetter) }.count }
+    }
+    func rate(_ docs: [[String]]) -> Double {
+      var best = Double.infinity
+      for _ in 0..<3 {
+        let t = cpuSeconds()
+        for d in docs { _ = restorer.restore(lines: d) }
+        best = min(best, cpuSeconds() - t)
+      }
+      return Double(docs.reduce(0) { $0 + syllables($1) }) / best
+    }
+    print(String(format: "dictionary load: median %.1f ms CPU (7 loads)", loads.sorted()[3]))
+    print(
+      String(
+        format: "full restoration, English-model OCR (seeds 000 and 003, %d syllables, each restored as one document): %.0f syllables/s",
+        documents.reduce(0) { $0 + syllables($1) }, rate(documents)))
+    print(
+      String(
+        format: "light correction, clean text (held-out seed 002 lines, %d syllables): %.0f syllables/s",
+        syllables(heldOut), rate([heldOut])))
+  }
+}

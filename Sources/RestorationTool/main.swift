@@ -1,0 +1,31 @@
+import Foundation
+import Restoration
+
+// Developer tool behind scripts/build-dictionaries, scripts/eval-restore and
+// scripts/bench-restore.
+//
+//   restoration-tool build REPO_ROOT SHARED_FOLDER   rebuild dictionaries/restoration.bin
+//   restoration-tool eval  REPO_ROOT SHARED_FOLDER [--errors]
+//   restoration-tool bench REPO_ROOT SHARED_FOLDER
+
+let arguments = CommandLine.arguments
+guard arguments.count >= 4, ["build", "eval", "bench"].contains(arguments[1]) else {
+  FileHandle.standardError.write(
+    Data("usage: restoration-tool build|eval|bench REPO_ROOT SHARED_FOLDER\n".utf8))
+  exit(64)
+}
+let root = arguments[2]
+let shared = arguments[3]
+
+do {
+  switch arguments[1] {
+  case "build": try ToolCommands.build(root: root, shared: shared)
+  case "eval":
+    try ToolCommands.evaluate(
+      root: root, shared: shared, showErrors: arguments.contains("--errors"))
+  default: try ToolCommands.bench(root: root, shared: shared)
+  }
+} catch {
+  FileHandle.standardError.write(Data("restoration-tool: \(error)\n".utf8))
+  exit(1)
+}

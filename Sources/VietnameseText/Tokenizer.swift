@@ -1,0 +1,181 @@
+/// One piece of a line of text. Concatenating the tokens of a line gives the line back
+/// exactly, spacing included.
+public struct Token: Sendable, Hashable {
+  /// What a piece of text is, which decides whether the corrector may touch it.
+  public enum Kind: Sendable, Hashable {
+    /// Spaces and tabs.
+    case space
+    /// A word that may be a Vietnamese syllable, possibly misread ("tinh", "s6", "B¢").
+    case word
+    /// A number or a date ("2025", "30/12/2025", "1.234,5").
+    case number
+    /// A document code or compound abbreviation ("12535/KH-UBND", "57-NQ/TW", "QD-TTg").
+    case code
+    /// An e-mail or web address.
+    case address
+    /// A list marker ("a)", "b)", "đ)") or a heading's Roman numeral at the start of a line
+    /// ("II.", "V |"): structure, not a syllable.
+    case marker
+    /// Punctuation and other symbols.
+    case punctuation
+  }
+
+  /// What the token is.
+  public var kind: Kind
+  /// The token's exact text.
+  public var text: String
+
+  /// Creates a token.
+  public init(kind: Kind, text: String) {
+    self.kind = kind
+    self.text = text
+  }
+}
+
+/// Splits a line into syllables, punctuation, numbers, codes and addresses, keeping every
+/// character so the line round-trips.
+public enum Tokenizer {
+  /// Symbols an English-model OCR writes for Vietnamese letters ("$6" for "số", "B¢" for
+  /// "Bộ"): inside a word they belong to it.
+  static let letterLikeSymbols: Set<Character> = ["$", "¢", "§", "€", "£", "@", "|", "'", "’"]
+  /// Punctuation that may wrap a word without being part of it.
+  static let edgePunctuation: Set<Character> = [
+    ".", ",", ";", ":", "!", "?", "(", ")", "[", "]", "\"", "“", "”", "‘", "«", "»", "…", "*",
+  ]
+
+  /// Tokenizes one line (no line breaks inside).
+  public static func tokenize(_ line: String) -> [Token] {
+    var tokens: [Token] = []
+    var chunk = ""
+    var spaces = ""
+    for c in line {
+      if c == " " || c == "\t" || c.isWhitespace {
+        if !chunk.isEmpty {
+          tokens.append(contentsOf: classify(chunk))
+          chunk = ""
+        }
+        spaces.append(c)
+      } else {
+        if !spaces.isEmpty {
+          tokens.append(Token(kind: .space, text: spaces))
+          spaces = ""
+        }
+        chunk.append(c)
+      }
+    }
+    if !chunk.isEmpty { tokens.append(contentsOf: classify(chunk)) }
+    if !spaces.isEmpty { tokens.append(Token(kind: .space, text: spaces)) }
+    markLeadingNumeral(&tokens)
+    return tokens
+  }
+
+  /// A Roman numeral opening a line ("I. MỤC TIÊU", "V | PHÁT TRIỂN", "X NÂNG CAO") numbers
+  /// a heading or a table's group row: it is structure, and reading it as a word ("V" as
+  /// "và", "X" as "xã") would lose the numbering. It counts as one when punctuation, an
+  /// all-capital word or the end of the line follows it.
+  static func markLeadingNumeral(_ tokens: inout [Token]) {
+    guard let first = tokens.firstIndex(where: { $0.kind != .space }),
+      tokens[first].kind == .word, isRomanNumeral(tokens[first].text)
+    else { return }
+    let next = tokens[(first + 1)...].first { $0.kind != .space }
+    let numbering: Bool
+    switch next?.kind {
+    case nil, .punctuation, .marker: numbering = true
+    case .word: numbering = next!.text.count > 1 && next!.text == next!.text.uppercased()
+    default: numbering = false
+    }
+    if numbering { tokens[first].kind = .marker }
+  }
+
+  /// Whether `text` is a Roman numeral from I to XXXIX written in capitals.
+  static func isRomanNumeral(_ text: String) -> Bool {
+    guard !text.isEmpty, text.count <= 6, text.allSatisfy({ "IVX".contains($0) }) else {
+      return false
+    }
+    let pattern = ["", "X", "XX", "XXX"].flatMap { tens in
+      ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"].map { tens + $0 }
+    }
+    return pattern.contains(text)
+  }
+
+  /// Classifies one whitespace-free chunk, splitting off punctuation around it.
+  static func classify(_ chunk: String) -> [Token] {
+    if isAddress(chunk) { return [Token(kind: .address, text: chunk)] }
+    var chars = Array(chunk)
+    var lead: [Character] = []
+    var trail: [Character] = []
+    while let c = chars.first, edgePunctuation.contains(c) || c == "-" || c == "'" || c == "’" {
+      lead.append(chars.removeFirst())
+    }
+    while let c = chars.last, edgePunctuation.contains(c) || c == "-" || c == "/" {
+      trail.insert(chars.removeLast(), at: 0)
+    }
+    var tokens: [Token] = []
+    if !lead.isEmpty { tokens.append(Token(kind: .punctuation, text: String(lead))) }
+    if !chars.isEmpty {
+      let core = String(chars)
+      if trail.first == ")", chars.count == 1, chars[0].isLetter, lead.isEmpty {
+        tokens.append(Token(kind: .marker, text: core))
+      } else {
+        tokens.append(contentsOf: classifyCore(core))
+      }
+    }
+    if !trail.isEmpty { tokens.append(Token(kind: .punctuation, text: String(trail))) }
+    return tokens
+  }
+
+  private static func classifyCore(_ core: String) -> [Token] {
+    let hasDigit = core.contains(where: \.isNumber)
+    let hasLetter = core.contains(where: \.isLetter)
+    if !hasLetter, hasDigit, core.allSatisfy({ $0.isNumber || ".,/-:%".contains($0) }) {
+      return [Token(kind: .number, text: core)]
+    }
+    let joiners: Set<Character> = ["/", "-", ".", "–"]
+    guard core.contains(where: joiners.contains) else {
+      // A bar standing alone is a table's ruling line read by OCR, not a letter.
+      let wordLike =
+        hasLetter
+        || (core.contains(where: letterLikeSymbols.contains) && !core.allSatisfy { $0 == "|" })
+      return [Token(kind: wordLike ? .word : .punctuation, text: core)]
+    }
+    let segments = core.split(whereSeparator: joiners.contains)
+    if hasDigit || (segments.count > 1 && segments.allSatisfy(isAbbreviation)) {
+      return [Token(kind: .code, text: core)]
+    }
+    // Words joined by a slash or hyphen ("trình/Kế", "Multi-Agent"): each word on its own.
+    var tokens: [Token] = []
+    var current = ""
+    for c in core {
+      if joiners.contains(c) {
+        if !current.isEmpty { tokens.append(Token(kind: .word, text: current)) }
+        current = ""
+        tokens.append(Token(kind: .punctuation, text: String(c)))
+      } else {
+        current.append(c)
+      }
+    }
+    if !current.isEmpty { tokens.append(Token(kind: .word, text: current)) }
+    return tokens
+  }
+
+  /// An abbreviation segment of a code: two or more letters, at least two of them capitals
+  /// ("KH", "UBND", "TTg", "CTr").
+  public static func isAbbreviation(_ segment: Substring) -> Bool {
+    segment.count >= 2 && segment.filter(\.isUppercase).count >= 2
+  }
+
+  static func isAddress(_ chunk: String) -> Bool {
+    let lower = chunk.lowercased()
+    if lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("www.") {
+      return true
+    }
+    if let at = lower.firstIndex(of: "@"), at != lower.startIndex,
+      lower[lower.index(after: at)...].contains(".")
+    {
+      return true
+    }
+    let domains = [".vn", ".com", ".gov", ".org", ".net"]
+    return lower.contains(".")
+      && domains.contains { lower.hasSuffix($0) || lower.contains($0 + "/") }
+  }
+}

@@ -1,0 +1,74 @@
+import PlanModel
+import PlanParsing
+import Testing
+
+/// Appendix tables read from plain text, checked against what the seeds' text prints
+/// (row counts and cells read off the text itself).
+@Suite struct PlainTextTableTests {
+  static func plan(_ prefix: String) -> Plan? {
+    TestSupport.seed(prefix).map {
+      PlanParser(agencies: TestSupport.dictionary).parse(TestSupport.plainTextPages($0))
+    }
+  }
+
+  /// Seed 002 (a born-digital plan's text): "PHỤ LỤC I" holds two tables, "I. Chỉ tiêu
+  /// các nhiệm vụ có tính trọng tâm" (77 rows numbered "1.1" … under "I Đến hết năm
+  /// 2025" …) and "II. Chỉ tiêu thực hiện các nhiệm vụ chủ yếu" (97 rows).
+  @Test(.enabled(if: TestSupport.seed("002_") != nil)) func seed002NumberedRows() throws {
+    let plan = try #require(Self.plan("002_"))
+    let rows = plan.indicators.filter { $0.appendix == "PHỤ LỤC I" }
+    #expect(rows.count == 174)
+    #expect(rows.filter { $0.id.hasPrefix("PL1-I-") }.count == 77)
+    #expect(rows.filter { $0.id.hasPrefix("PL1-II-") }.count == 97)
+    #expect(Set(rows.map(\.id)).count == rows.count)
+
+    // "1.1 100% thủ tục hành chính … cấp tỉnh. Văn phòng UBND tỉnh"
+    let first = try #require(rows.first { $0.id == "PL1-I-I-1.1" })
+    #expect(first.number == "1.1")
+    #expect(first.section == SectionRef(number: "1", title: "Lĩnh vực cải cách hành chính"))
+    #expect(first.text.hasPrefix("100% thủ tục hành chính được thực hiện trên môi trường"))
+    #expect(first.text.hasSuffix("trong phạm vi cấp tỉnh."))
+    #expect(first.lead.map(\.name) == ["Văn phòng UBND tỉnh"])
+    #expect(first.target?.value == 100 && first.target?.unit == "%")
+
+    // "2.5" alone on its line, the text below it, the agency on a line of its own.
+    let numberAlone = try #require(rows.first { $0.id == "PL1-I-I-2.5" })
+    #expect(numberAlone.text.hasPrefix("Có ≥ 70% cơ sở giáo dục, đào tạo các cấp học"))
+    #expect(numberAlone.lead.map(\.name) == ["Sở Giáo dục và Đào tạo"])
+    #expect(numberAlone.target?.comparator == .atLeast && numberAlone.target?.value == 70)
+
+    // "5.1 Chỉ số chuyển đổi số cấp tỉnh ≥ 0.70 Sở Khoa học và Công nghệ", second table.
+    let index = try #require(rows.first { $0.id == "PL1-II-I-5.1" })
+    #expect(index.text == "Chỉ số chuyển đổi số cấp tỉnh ≥ 0.70")
+    #expect(index.lead.map(\.name) == ["Sở Khoa học và Công nghệ"])
+    #expect(index.target?.value == 0.7 && index.target?.comparator == .atLeast)
+    #expect(index.section?.title == "Phát triển chuyển đổi số")
+
+    // The repeated column header across a page break ("TT Chỉ tiêu … / đánh giá") is
+    // not read into any row.
+    #expect(!rows.contains { $0.text.contains("Cơ quan chủ trì") || $0.text.hasSuffix("giá") })
+  }
+
+  /// Seed 003 (OCR of a scan): "Phu luc 1" lists 28 indicators under I (2), II (3) and
+  /// III (23), with unit and target columns at the right ("% 60%").
+  @Test(.enabled(if: TestSupport.seed("003_") != nil)) func seed003UnitAndTargetColumns() throws {
+    let plan = try #require(Self.plan("003_"))
+    let rows = plan.indicators.filter { $0.appendix == "Phu luc 1" }
+    #expect(rows.count == 28)
+    #expect(rows.filter { $0.section?.number == "III" }.count == 23)
+    // "1 | Til¢ phu séng 5G trén dia ban % 60%"
+    let first = try #require(rows.first)
+    #expect(first.text == "Til¢ phu séng 5G trén dia ban")
+    #expect(first.unit == "%")
+    #expect(first.target?.raw == "60%" && first.target?.value == 60)
+    // "21 | Quy mé kinh té sé trong GRDP % 18,7%"
+    let share = try #require(rows.first { $0.section?.number == "III" && $0.number == "21" })
+    #expect(share.text.hasPrefix("Quy mé kinh té sé trong GRDP"))
+    #expect(share.unit == "%" && share.target?.raw == "18,7%")
+    #expect(share.target?.value == 18.7)
+    // Rows whose numbers OCR misread ("g" for 8, "0" for 20) are kept in sequence.
+    let numbers = rows.filter { $0.section?.number == "III" }.map(\.number)
+    #expect(numbers == (1...23).map(String.init))
+    #expect(rows.allSatisfy { $0.confidence < 0.5 })
+  }
+}

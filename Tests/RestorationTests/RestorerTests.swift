@@ -1,0 +1,115 @@
+import PlanModel
+import Testing
+
+@testable import Restoration
+
+@Test func restoresTextThatLostItsDiacritics() {
+  #expect(
+    TestSupport.restore("ke hoach chuyen doi so nam 2026") == "kế hoạch chuyển đổi số năm 2026")
+  #expect(
+    TestSupport.restore("Nang cao chat luong dich vu cong truc tuyen cho nguoi dan va doanh nghiep")
+      == "Nâng cao chất lượng dịch vụ công trực tuyến cho người dân và doanh nghiệp")
+}
+
+@Test func keepsTheCasePattern() {
+  #expect(TestSupport.restore("KE HOACH TO CHUC THUC HIEN") == "KẾ HOẠCH TỔ CHỨC THỰC HIỆN")
+  #expect(TestSupport.restore("Uy ban nhan dan tinh Phu Tho") == "Ủy ban nhân dân tỉnh Phú Thọ")
+  #expect(TestSupport.restore("UY BAN NHAN DAN TINH PHU THO") == "ỦY BAN NHÂN DÂN TỈNH PHÚ THỌ")
+}
+
+@Test func sentencesRunOnAcrossLineBreaksAndLinesStayLines() {
+  let input = "Tang cuong bao dam an toan thong tin\nmang cho cac he thong thong tin  cua\n\ntinh."
+  let output = TestSupport.restore(input)
+  #expect(
+    output == "Tăng cường bảo đảm an toàn thông tin\nmạng cho các hệ thống thông tin  của\n\ntỉnh.")
+}
+
+@Test func protectedTokensAreUntouched() {
+  let line =
+    "Theo Ke hoach so 12535/KH-UBND ngay 30/12/2025 va Nghi quyet 57-NQ/TW, UBND, TTHC, VNeID, GRDP, "
+    + "IOC, LGSP, AI, IoT, Big Data, Blockchain; lien he abc@phutho.gov.vn hoac https://dichvucong.gov.vn"
+  let output = TestSupport.restore(line)
+  for kept in [
+    "12535/KH-UBND", "30/12/2025", "57-NQ/TW", "UBND,", "TTHC,", "VNeID,", "GRDP,", "IOC,", "LGSP,",
+    "AI,", "IoT,",
+    "Big", "Data,", "Blockchain;", "abc@phutho.gov.vn", "https://dichvucong.gov.vn",
+  ] {
+    #expect(output.contains(kept), "\(kept) changed: \(output)")
+  }
+  #expect(output.hasPrefix("Theo Kế hoạch số"))
+}
+
+@Test func listMarkersAreStructure() {
+  let output = TestSupport.restore("b) Xay dung co so du lieu\nd) Dao tao nguon nhan luc")
+  #expect(output.hasPrefix("b) Xây dựng cơ sở dữ liệu"))
+  #expect(output.contains("\nd) Đào tạo nguồn nhân lực"))
+}
+
+@Test func restoresTheStrokeOfDInCodesTheTrainingTextWritesWithIt() {
+  let output = TestSupport.restore("Quyet dinh so 2629/QD-TTg cua Thu tuong Chinh phu")
+  #expect(output.contains("2629/QĐ-TTg"))
+}
+
+@Test func cleanTextComesOutUnchanged() {
+  let clean = """
+    Sở Khoa học và Công nghệ chủ trì, phối hợp với các sở, ban, ngành, Ủy ban nhân dân các xã,
+    phường theo dõi, đôn đốc việc thực hiện Kế hoạch; định kỳ hằng quý báo cáo kết quả về
+    Ủy ban nhân dân tỉnh. Kinh phí thực hiện từ nguồn ngân sách nhà nước và các nguồn hợp pháp khác.
+    a) Hoàn thiện thể chế, chính sách; b) phát triển hạ tầng số, thanh toán không dùng tiền mặt.
+    """
+  let result = TestSupport.restorer.restore(lines: clean.components(separatedBy: "\n"))
+  #expect(result.lines.joined(separator: "\n") == clean)
+  #expect(result.lineModes.allSatisfy { $0 == .light })
+  // Either tone placement is accepted as right, and left as written.
+  #expect(
+    TestSupport.restore("Tỉnh uỷ chỉ đạo số hoá, khoẻ mạnh") == "Tỉnh uỷ chỉ đạo số hoá, khoẻ mạnh")
+}
+
+@Test func lightModeRepairsWhatIsNotASyllable() {
+  let result = TestSupport.restorer.restore(
+    lines: ["Tập trung triển khai các nhiệm vụ chuyểm đổi số trên địa bàn tỉnh trong năm"],
+    mode: .light)
+  #expect(
+    result.lines[0] == "Tập trung triển khai các nhiệm vụ chuyển đổi số trên địa bàn tỉnh trong năm"
+  )
+  #expect(result.changes.count == 1)
+}
+
+@Test func changesCarryConfidenceAndLowOnesAreReviewed() throws {
+  let result = TestSupport.restorer.restore(lines: ["chuyen doi so tinh Phu Tho"])
+  #expect(!result.changes.isEmpty)
+  for change in result.changes {
+    #expect(change.confidence > 0 && change.confidence <= 1)
+    #expect(change.original != change.replacement)
+  }
+}
+
+@Test func pagesKeepEveryBoxAndRecordCorrections() throws {
+  func word(_ text: String, _ x: Double) -> Word {
+    Word(
+      text: text, box: BoundingBox(x: x, y: 10, width: 20, height: 10), confidence: 0.9,
+      origin: .ocr)
+  }
+  let words = ["Ke", "hoach", "chuyen", "doi", "so", "12535/KH-UBND"].enumerated().map {
+    word($1, Double($0) * 30)
+  }
+  let page = PageLayout(
+    number: 3, width: 595, height: 842, origin: .ocr, lines: [Line(words: words)])
+  let clean = PageLayout(
+    number: 4, width: 595, height: 842, origin: .textLayer,
+    lines: [
+      Line(
+        words: ["Kế", "hoạch", "chuyển", "đổi", "số", "năm", "2026", "của", "tỉnh"].map {
+          word($0, 0)
+        })
+    ])
+  let result = TestSupport.restorer.restore(pages: [page, clean])
+  let restored = result.pages[0].lines[0].words
+  #expect(restored.map(\.text) == ["Kế", "hoạch", "chuyển", "đổi", "số", "12535/KH-UBND"])
+  #expect(restored.map(\.box) == words.map(\.box))
+  #expect(restored[0].correction?.original == "Ke")
+  #expect(restored[5].correction == nil)
+  #expect(result.pageModes[3] == .full)
+  #expect(result.pageModes[4] == .light)
+  #expect(result.pages[1] == clean)
+}

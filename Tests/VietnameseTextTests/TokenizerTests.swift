@@ -1,0 +1,45 @@
+import Testing
+
+@testable import VietnameseText
+
+@Test(arguments: [
+  "Ké hoach s6 12535/KH-UBND ngay 30 thang 12 nim 2025 cua UBND tinh Phii Tho",
+  "  a) Chương trình/Kế hoạch  (xem: https://dichvucong.gov.vn),  email abc@phutho.gov.vn.",
+  "Nghị quyết số 57-NQ/TW ngày 22/12/2024; kinh tế - xã hội 2026-2030\t",
+])
+func tokensRoundTrip(line: String) {
+  #expect(Tokenizer.tokenize(line).map(\.text).joined() == line)
+}
+
+@Test func tokenKinds() {
+  let tokens = Tokenizer.tokenize("b) Số 12535/KH-UBND, ngày 30/12/2025 (QD-TTg) s6 B¢ www.abc.vn")
+    .filter {
+      $0.kind != .space
+    }
+  let kinds = tokens.map(\.kind)
+  #expect(
+    kinds == [
+      .marker, .punctuation, .word, .code, .punctuation, .word, .number, .punctuation, .code,
+      .punctuation, .word, .word, .address,
+    ])
+  #expect(tokens[2].text == "Số")
+  #expect(tokens[10].text == "s6")
+}
+
+@Test(arguments: ["V | PHAT TRIEN DU LIEU SO", "II. MUC TIEU", "X NANG CAO NHAN THUC", "IV"])
+func aRomanNumeralOpeningAHeadingIsStructure(line: String) {
+  let first = Tokenizer.tokenize(line).first { $0.kind != .space }
+  #expect(first?.kind == .marker)
+}
+
+@Test(arguments: ["Va cac co quan", "Xa hoi so", "V ban hanh"])
+func aCapitalOpeningASentenceIsStillAWord(line: String) {
+  let first = Tokenizer.tokenize(line).first { $0.kind != .space }
+  #expect(first?.kind == .word)
+}
+
+@Test func aBarStandingAloneIsARuleNotALetter() {
+  let tokens = Tokenizer.tokenize("Sở Nội vụ | Quý III/2026 |ong").filter { $0.kind != .space }
+  #expect(tokens[3].kind == .punctuation)
+  #expect(tokens.last?.kind == .word)
+}
