@@ -25,8 +25,8 @@ struct ImageExtraction {
             failure: ExtractionError(
               .pageFailed, file: file, page: index + 1, reason: "cannot convert the image to gray"))
         }
-        let prepared = RulingLines.erase(from: gray)
-        return ocr.recognize(prepared.image, inkBlobs: prepared.inkBlobs, into: layout)
+        let inkBlobs = RulingLines.erase(from: gray)
+        return ocr.recognize(gray, inkBlobs: inkBlobs, into: layout)
       })
   }
 }

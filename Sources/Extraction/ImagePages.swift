@@ -48,14 +48,8 @@ final class ImagePages: @unchecked Sendable {
   /// Page `index` (from 0) as an 8-bit gray image placed at the page's origin.
   func gray(_ index: Int) -> GrayImage? {
     guard let source = pixes[index], let converted = pixConvertTo8(source, 0) else { return nil }
-    var owned: UnsafeMutablePointer<PIX>? = converted
-    defer { pixDestroy(&owned) }
-    let width = Int(pixGetWidth(converted))
-    let height = Int(pixGetHeight(converted))
     return GrayImage(
-      width: width, height: height,
-      pixels: RulingLines.read(converted, width: width, height: height),
-      pointsPerPixel: 72 / Double(dpis[index]), originX: 0, originY: 0)
+      pix: converted, pointsPerPixel: 72 / Double(dpis[index]), originX: 0, originY: 0)
   }
 
   /// The page's size in points.

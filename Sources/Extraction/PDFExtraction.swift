@@ -77,8 +77,8 @@ struct PDFExtraction {
           failure: ExtractionError(
             .pageFailed, file: file, page: number, reason: "cannot render the page for OCR"))
       }
-      let prepared = RulingLines.erase(from: image)
-      var outcome = ocr.recognize(prepared.image, inkBlobs: prepared.inkBlobs, into: layout)
+      let inkBlobs = RulingLines.erase(from: image)
+      var outcome = ocr.recognize(image, inkBlobs: inkBlobs, into: layout)
       outcome.renderSeconds = renderSeconds
       return outcome
     }

@@ -12,14 +12,10 @@ enum RulingLines {
   /// Ink is anything darker than this on 0...255.
   static let inkThreshold: Int32 = 160
 
-  /// The page without its rules, and the word-sized patches of ink left on it.
-  static func erase(from image: GrayImage) -> (image: GrayImage, inkBlobs: [PixelRect]) {
-    guard let created = pixCreate(Int32(image.width), Int32(image.height), 8) else {
-      return (image, [])
-    }
-    var pix: UnsafeMutablePointer<PIX>? = created
-    defer { pixDestroy(&pix) }
-    copy(image.pixels, into: created, width: image.width, height: image.height)
+  /// Erases the rules from `image` in place; returns the word-sized patches of ink
+  /// left on it.
+  static func erase(from image: GrayImage) -> [PixelRect] {
+    let pix = image.pix
     var binary = pixThresholdToBinary(pix, inkThreshold)
     defer { pixDestroy(&binary) }
     let length = Int32(max(image.dpi / 3, 30))
@@ -29,7 +25,7 @@ enum RulingLines {
       pixDestroy(&horizontal)
       pixDestroy(&vertical)
     }
-    guard horizontal != nil, vertical != nil else { return (image, []) }
+    guard horizontal != nil, vertical != nil else { return [] }
     var rules = pixOr(nil, horizontal, vertical)
     // Widen the mask by a pixel on each side to take the rules' anti-aliased edges too.
     var mask = pixDilateBrick(nil, rules, 3, 3)
@@ -37,21 +33,19 @@ enum RulingLines {
       pixDestroy(&rules)
       pixDestroy(&mask)
     }
-    guard mask != nil, pixSetMasked(pix, mask, 255) == 0 else { return (image, []) }
-    var cleaned = image
-    cleaned.pixels = read(created, width: image.width, height: image.height)
-    return (cleaned, inkBlobs(in: created, dpi: image.dpi))
+    guard mask != nil, pixSetMasked(pix, mask, 255) == 0 else { return [] }
+    // The ink left on the erased page is the page's ink less the mask: no second
+    // thresholding pass over the page is needed.
+    guard pixSubtract(binary, binary, mask) != nil else { return [] }
+    return inkBlobs(in: binary!, dpi: image.dpi)
   }
 
-  /// Patches of ink the size of a word: letters closed together horizontally, then
-  /// kept when taller than a speck and smaller than a seal or a signature.
-  private static func inkBlobs(in pix: UnsafeMutablePointer<PIX>, dpi: Int) -> [PixelRect] {
-    var binary = pixThresholdToBinary(pix, inkThreshold)
-    var closed = pixCloseSafeCompBrick(nil, binary, Int32(max(dpi / 15, 3)), 1)
-    defer {
-      pixDestroy(&binary)
-      pixDestroy(&closed)
-    }
+  /// Patches of ink the size of a word in the 1-bit `ink`: letters closed together
+  /// horizontally, then kept when taller than a speck and smaller than a seal or a
+  /// signature.
+  private static func inkBlobs(in ink: UnsafeMutablePointer<PIX>, dpi: Int) -> [PixelRect] {
+    var closed = pixCloseSafeCompBrick(nil, ink, Int32(max(dpi / 15, 3)), 1)
+    defer { pixDestroy(&closed) }
     guard closed != nil, let found = pixConnComp(closed, nil, 8) else { return [] }
     var boxes: UnsafeMutablePointer<BOXA>? = found
     defer { boxaDestroy(&boxes) }
@@ -73,36 +67,6 @@ enum RulingLines {
           bottom: Int(y + h) + pad))
     }
     return blobs
-  }
-
-  /// Leptonica packs 8-bit pixels into 32-bit words, the first pixel in the most
-  /// significant byte: on a little-endian machine byte `x` of a row sits at `x ^ 3`.
-  private static func copy(
-    _ pixels: [UInt8], into pix: UnsafeMutablePointer<PIX>, width: Int, height: Int
-  ) {
-    let words = Int(pixGetWpl(pix))
-    guard let data = pixGetData(pix) else { return }
-    pixels.withUnsafeBufferPointer { source in
-      for y in 0..<height {
-        let row = UnsafeMutableRawPointer(data + y * words).assumingMemoryBound(to: UInt8.self)
-        let base = y * width
-        for x in 0..<width { row[x ^ 3] = source[base + x] }
-      }
-    }
-  }
-
-  static func read(_ pix: UnsafeMutablePointer<PIX>, width: Int, height: Int) -> [UInt8] {
-    let words = Int(pixGetWpl(pix))
-    guard let data = pixGetData(pix) else { return [] }
-    var pixels = [UInt8](repeating: 255, count: width * height)
-    pixels.withUnsafeMutableBufferPointer { out in
-      for y in 0..<height {
-        let row = UnsafeRawPointer(data + y * words).assumingMemoryBound(to: UInt8.self)
-        let base = y * width
-        for x in 0..<width { out[base + x] = row[x ^ 3] }
-      }
-    }
-    return pixels
   }
 }
 

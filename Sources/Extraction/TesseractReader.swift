@@ -76,10 +76,7 @@ final class TesseractReader {
   func recognize(_ image: GrayImage, inkBlobs: [PixelRect] = [], timeout: Double) throws(Failure)
     -> [Line]
   {
-    image.pixels.withUnsafeBufferPointer { buffer in
-      TessBaseAPISetImage(
-        handle, buffer.baseAddress, Int32(image.width), Int32(image.height), 1, Int32(image.width))
-    }
+    TessBaseAPISetImage2(handle, image.pix)
     TessBaseAPISetSourceResolution(handle, Int32(image.dpi))
     let placement = Placement(
       pointsPerPixel: image.pointsPerPixel, originX: image.originX, originY: image.originY)
