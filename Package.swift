@@ -40,7 +40,7 @@ let package = Package(
     .testTarget(name: "VietnameseTextTests", dependencies: ["VietnameseText"]),
     .testTarget(name: "RestorationTests", dependencies: ["Restoration"]),
     .testTarget(name: "PlanParsingTests", dependencies: ["PlanParsing"]),
-    .testTarget(name: "PipelineTests", dependencies: ["Pipeline"]),
+    .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Restoration", "PlanParsing"]),
     .testTarget(name: "EndToEndTests", dependencies: ["PlanModel"]),
     .testTarget(
       name: "BatchTests",

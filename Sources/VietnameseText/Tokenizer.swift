@@ -75,7 +75,7 @@ public enum Tokenizer {
   /// all-capital word or the end of the line follows it.
   static func markLeadingNumeral(_ tokens: inout [Token]) {
     guard let first = tokens.firstIndex(where: { $0.kind != .space }),
-      tokens[first].kind == .word, isRomanNumeral(tokens[first].text)
+      tokens[first].kind == .word, looksLikeRomanNumeral(tokens[first].text)
     else { return }
     let next = tokens[(first + 1)...].first { $0.kind != .space }
     let numbering: Bool
@@ -85,6 +85,16 @@ public enum Tokenizer {
     default: numbering = false
     }
     if numbering { tokens[first].kind = .marker }
+  }
+
+  /// Whether `text` is a Roman numeral, or OCR's reading of one that is no Vietnamese
+  /// syllable ("H" or "IH" for "II" or "III", "Il" for "II").
+  static func looksLikeRomanNumeral(_ text: String) -> Bool {
+    if isRomanNumeral(text) { return true }
+    guard text.count <= 4, text.first?.isUppercase == true,
+      text.allSatisfy({ "IVXHLl1".contains($0) })
+    else { return false }
+    return Syllable(text) == nil
   }
 
   /// Whether `text` is a Roman numeral from I to XXXIX written in capitals.
