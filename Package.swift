@@ -34,7 +34,8 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
-    .executableTarget(name: "restoration-tool", dependencies: ["Restoration"], path: "Sources/RestorationTool"),
+    .executableTarget(
+      name: "restoration-tool", dependencies: ["Restoration"], path: "Sources/RestorationTool"),
     .testTarget(name: "PlanModelTests", dependencies: ["PlanModel"]),
     .testTarget(name: "ExtractionTests", dependencies: ["Extraction"]),
     .testTarget(name: "VietnameseTextTests", dependencies: ["VietnameseText"]),

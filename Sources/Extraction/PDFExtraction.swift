@@ -70,7 +70,7 @@ struct PDFExtraction {
       layout.height = page.height
       let renderStart = ContinuousClock.now
       let rendered = page.renderGray(dpi: options.dpi)
-      let renderSeconds = Seconds(ContinuousClock.now - renderStart)
+      let renderSeconds = seconds(ContinuousClock.now - renderStart)
       guard let image = rendered else {
         return PageOutcome(
           layout: layout,

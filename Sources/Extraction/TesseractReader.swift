@@ -108,7 +108,7 @@ final class TesseractReader {
     let milliseconds = Int32(clamping: Int((timeout * 1000).rounded()))
     TessMonitorSetDeadlineMSecs(monitor, milliseconds)
     let start = ContinuousClock.now
-    defer { lastSeconds = Seconds(ContinuousClock.now - start) }
+    defer { lastSeconds = seconds(ContinuousClock.now - start) }
     if TessBaseAPIRecognize(handle, monitor) != 0 {
       if ContinuousClock.now - start >= .milliseconds(Int(milliseconds)) { throw .timedOut }
       throw .failed("Tesseract could not recognize the page")

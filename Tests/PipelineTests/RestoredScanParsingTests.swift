@@ -107,8 +107,8 @@ import Testing
     let report = out.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     #expect(process.terminationStatus == 0)
-    struct Figures: Decodable { var field_accuracy: Double }
-    let figures = try JSONDecoder().decode([String: Figures].self, from: report)
-    return try #require(figures[name]).field_accuracy
+    struct Figures: Decodable { var fieldAccuracy: Double }
+    let figures = try PlanJSON.decoder().decode([String: Figures].self, from: report)
+    return try #require(figures[name]).fieldAccuracy
   }
 }

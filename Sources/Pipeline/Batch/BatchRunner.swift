@@ -79,8 +79,8 @@ public struct BatchRunner: Sendable {
         Self.work(context: context, state: state, observer: observer, registry: registry)
       }
     }
-    workers.forEach { $0.start() }
-    workers.forEach { $0.join() }
+    for worker in workers { worker.start() }
+    for worker in workers { worker.join() }
 
     let (finalCounts, failures, incomplete) = state.lock.withLock {
       ($0.counts, $0.failures, $0.incomplete)
