@@ -22,7 +22,7 @@ func devsetAccuracyFloor(file: String, seed: String) throws {
     FileManager.default.fileExists(atPath: devset),
     "devset missing: expected \(devset) (the shared folder must sit beside the repository as ../shared)"
   )
-  let (score, _) = try RestorationEvaluation.scoreDevset(
+  let score = try RestorationEvaluation.scoreDevset(
     TestSupport.restorer, tsv: devset, seed: TestSupport.shared + "/seeds/" + seed)
   #expect(score.syllables > 3000)
   #expect(score.accuracy >= Floors.devsetAccuracy, "\(file): \(score)")
@@ -39,7 +39,7 @@ func devsetAccuracyFloor(file: String, seed: String) throws {
 }
 
 @Test func vietnameseModelOCRIsImprovedNeverWorsened() throws {
-  let score = try RestorationEvaluation.scorePairs(
+  let (score, _) = try RestorationEvaluation.scorePairs(
     TestSupport.restorer, tsv: TestSupport.packageRoot + "/fixtures/restoration/synthetic-vie.tsv")
   #expect(score.damageRate <= Floors.damage, "\(score)")
   #expect(score.outputEdits < score.inputEdits, "\(score)")
