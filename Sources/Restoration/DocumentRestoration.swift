@@ -63,7 +63,9 @@ struct DocumentRestoration {
         guard plan.lattice.ids.count > 1, choice.index != plan.keep else { continue }
         let original = lines[ref.line][ref.index].text
         let syllable = dictionary.vocabulary.text(of: plan.lattice.ids[choice.index])
-        let replacement = plan.pattern.apply(to: syllable)
+        let pattern =
+          readsLAsCapitalI(original, syllable, sentence, at: p) ? CasePattern.lower : plan.pattern
+        let replacement = pattern.apply(to: syllable)
         guard replacement != original else { continue }
         tokens[ref.line][ref.index].text = replacement
         confidences[ref.line][ref.index] = choice.posterior
@@ -76,6 +78,29 @@ struct DocumentRestoration {
     restoreStrokes(&tokens, &changes)
     changes.sort { $0.line < $1.line }
     return Result(tokens: tokens, confidences: confidences, changes: changes, lineModes: lineModes)
+  }
+
+  /// Whether a capitalized word is an OCR engine's reading of a lower-case "l" as "I"
+  /// ("pháp Iuat" for "pháp luật"): the reading starts with "l" and the word sits inside a
+  /// sentence between lower-case words (after a word or a comma, before a lower-case word
+  /// or nothing), where a real capital would start a name ("tỉnh Lâm Đồng").
+  private func readsLAsCapitalI(
+    _ original: String, _ syllable: String, _ sentence: [TokenRef], at p: Int
+  ) -> Bool {
+    guard original.first == "I", original.dropFirst().first?.isLowercase == true,
+      syllable.first == "l", p > 0
+    else { return false }
+    let before = lines[sentence[p - 1].line][sentence[p - 1].index]
+    let afterLower: Bool
+    if p + 1 < sentence.count {
+      let after = lines[sentence[p + 1].line][sentence[p + 1].index]
+      afterLower = after.kind == .word && after.text.first?.isLowercase == true
+    } else {
+      afterLower = true
+    }
+    let beforeLower =
+      (before.kind == .word && before.text.first?.isLowercase == true) || before.text == ","
+    return beforeLower && afterLower
   }
 
   /// Full restoration where few words carry diacritics, light correction elsewhere.
