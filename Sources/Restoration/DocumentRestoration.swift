@@ -34,13 +34,14 @@ struct DocumentRestoration {
     let capital = lines.map(SentenceSplitter.isCapitalLine)
     let sentences = SentenceSplitter.sentences(lines)
     var plans: [String: Plan] = [:]
+    var candidates: [String: [(id: Int32, logProb: Float)]] = [:]
     var lattices: [[Plan]] = []
     for sentence in sentences {
       lattices.append(
         sentence.map { ref in
           plan(
             lines[ref.line][ref.index], light: lineModes[ref.line] == .light,
-            capital: capital[ref.line], &plans)
+            capital: capital[ref.line], &plans, &candidates)
         })
     }
     var cache = DocumentCache()
@@ -134,9 +135,12 @@ struct DocumentRestoration {
     }
   }
 
-  private func plan(_ token: Token, light: Bool, capital: Bool, _ plans: inout [String: Plan])
-    -> Plan
-  {
+  /// `plans` caches each distinct token's plan, `candidates` each distinct lower-case
+  /// spelling's candidates ("Ké", "ké" and "KÉ" share one search): plans repeat words.
+  private func plan(
+    _ token: Token, light: Bool, capital: Bool, _ plans: inout [String: Plan],
+    _ candidates: inout [String: [(id: Int32, logProb: Float)]]
+  ) -> Plan {
     let vocabulary = dictionary.vocabulary
     let fixed = Plan(
       lattice: Lattice(ids: [vocabulary.fixedUnit(token) ?? 0], scores: [0]), keep: 0)
@@ -145,7 +149,8 @@ struct DocumentRestoration {
     guard token.kind == .word || digits else { return fixed }
     let key = (light ? "L" : "F") + (capital ? "C" : "") + token.text
     if let known = plans[key] { return known }
-    let made = makePlan(token.text, light: light, capital: capital, number: digits) ?? fixed
+    let made =
+      makePlan(token.text, light: light, capital: capital, number: digits, &candidates) ?? fixed
     plans[key] = made
     return made
   }
@@ -176,13 +181,23 @@ struct DocumentRestoration {
     }
   }
 
-  private func makePlan(_ text: String, light: Bool, capital: Bool, number: Bool) -> Plan? {
+  private func makePlan(
+    _ text: String, light: Bool, capital: Bool, number: Bool,
+    _ cache: inout [String: [(id: Int32, logProb: Float)]]
+  ) -> Plan? {
     let vocabulary = dictionary.vocabulary
     let other = Vocabulary.Special.otherWord.rawValue
     guard let pattern = number ? .lower : outputPattern(text, capital: capital) else { return nil }
     let lower = text.lowercased()
     let own = Syllable(text).flatMap { vocabulary.id(of: $0.text) }
-    let found = restorer.rankedCandidates(lower, light: light)
+    let cacheKey = (light ? "L" : "F") + lower
+    let found: [(id: Int32, logProb: Float)]
+    if let known = cache[cacheKey] {
+      found = known
+    } else {
+      found = restorer.rankedCandidates(lower, light: light)
+      cache[cacheKey] = found
+    }
     var ids: [Int32] = []
     var scores: [Float] = []
     var keep: Int?
