@@ -34,13 +34,14 @@ struct DocumentRestoration {
     let capital = lines.map(SentenceSplitter.isCapitalLine)
     let sentences = SentenceSplitter.sentences(lines)
     var plans: [String: Plan] = [:]
+    var candidates: [String: [(id: Int32, logProb: Float)]] = [:]
     var lattices: [[Plan]] = []
     for sentence in sentences {
       lattices.append(
         sentence.map { ref in
           plan(
             lines[ref.line][ref.index], light: lineModes[ref.line] == .light,
-            capital: capital[ref.line], &plans)
+            capital: capital[ref.line], &plans, &candidates)
         })
     }
     var cache = DocumentCache()
@@ -63,7 +64,9 @@ struct DocumentRestoration {
         guard plan.lattice.ids.count > 1, choice.index != plan.keep else { continue }
         let original = lines[ref.line][ref.index].text
         let syllable = dictionary.vocabulary.text(of: plan.lattice.ids[choice.index])
-        let replacement = plan.pattern.apply(to: syllable)
+        let pattern =
+          readsLAsCapitalI(original, syllable, sentence, at: p) ? CasePattern.lower : plan.pattern
+        let replacement = pattern.apply(to: syllable)
         guard replacement != original else { continue }
         tokens[ref.line][ref.index].text = replacement
         confidences[ref.line][ref.index] = choice.posterior
@@ -76,6 +79,29 @@ struct DocumentRestoration {
     restoreStrokes(&tokens, &changes)
     changes.sort { $0.line < $1.line }
     return Result(tokens: tokens, confidences: confidences, changes: changes, lineModes: lineModes)
+  }
+
+  /// Whether a capitalized word is an OCR engine's reading of a lower-case "l" as "I"
+  /// ("pháp Iuat" for "pháp luật"): the reading starts with "l" and the word sits inside a
+  /// sentence between lower-case words (after a word or a comma, before a lower-case word
+  /// or nothing), where a real capital would start a name ("tỉnh Lâm Đồng").
+  private func readsLAsCapitalI(
+    _ original: String, _ syllable: String, _ sentence: [TokenRef], at p: Int
+  ) -> Bool {
+    guard original.first == "I", original.dropFirst().first?.isLowercase == true,
+      syllable.first == "l", p > 0
+    else { return false }
+    let before = lines[sentence[p - 1].line][sentence[p - 1].index]
+    let afterLower: Bool
+    if p + 1 < sentence.count {
+      let after = lines[sentence[p + 1].line][sentence[p + 1].index]
+      afterLower = after.kind == .word && after.text.first?.isLowercase == true
+    } else {
+      afterLower = true
+    }
+    let beforeLower =
+      (before.kind == .word && before.text.first?.isLowercase == true) || before.text == ","
+    return beforeLower && afterLower
   }
 
   /// Full restoration where few words carry diacritics, light correction elsewhere.
@@ -109,9 +135,12 @@ struct DocumentRestoration {
     }
   }
 
-  private func plan(_ token: Token, light: Bool, capital: Bool, _ plans: inout [String: Plan])
-    -> Plan
-  {
+  /// `plans` caches each distinct token's plan, `candidates` each distinct lower-case
+  /// spelling's candidates ("Ké", "ké" and "KÉ" share one search): plans repeat words.
+  private func plan(
+    _ token: Token, light: Bool, capital: Bool, _ plans: inout [String: Plan],
+    _ candidates: inout [String: [(id: Int32, logProb: Float)]]
+  ) -> Plan {
     let vocabulary = dictionary.vocabulary
     let fixed = Plan(
       lattice: Lattice(ids: [vocabulary.fixedUnit(token) ?? 0], scores: [0]), keep: 0)
@@ -120,7 +149,8 @@ struct DocumentRestoration {
     guard token.kind == .word || digits else { return fixed }
     let key = (light ? "L" : "F") + (capital ? "C" : "") + token.text
     if let known = plans[key] { return known }
-    let made = makePlan(token.text, light: light, capital: capital, number: digits) ?? fixed
+    let made =
+      makePlan(token.text, light: light, capital: capital, number: digits, &candidates) ?? fixed
     plans[key] = made
     return made
   }
@@ -151,13 +181,23 @@ struct DocumentRestoration {
     }
   }
 
-  private func makePlan(_ text: String, light: Bool, capital: Bool, number: Bool) -> Plan? {
+  private func makePlan(
+    _ text: String, light: Bool, capital: Bool, number: Bool,
+    _ cache: inout [String: [(id: Int32, logProb: Float)]]
+  ) -> Plan? {
     let vocabulary = dictionary.vocabulary
     let other = Vocabulary.Special.otherWord.rawValue
     guard let pattern = number ? .lower : outputPattern(text, capital: capital) else { return nil }
     let lower = text.lowercased()
     let own = Syllable(text).flatMap { vocabulary.id(of: $0.text) }
-    let found = restorer.rankedCandidates(lower, light: light)
+    let cacheKey = (light ? "L" : "F") + lower
+    let found: [(id: Int32, logProb: Float)]
+    if let known = cache[cacheKey] {
+      found = known
+    } else {
+      found = restorer.rankedCandidates(lower, light: light)
+      cache[cacheKey] = found
+    }
     var ids: [Int32] = []
     var scores: [Float] = []
     var keep: Int?

@@ -112,30 +112,27 @@ public enum RestorationEvaluation {
   /// document it was taken from, as the pipeline would, and comparing the gold lines.
   public static func scoreDevset(
     _ restorer: Restorer, tsv: String, seed: String
-  ) throws(RestorationError) -> (score: RestorationScore, errors: [String]) {
+  ) throws(RestorationError) -> RestorationScore {
     let seedLines = try read(seed).split(separator: "\n", omittingEmptySubsequences: false).map {
       String($0).precomposedStringWithCanonicalMapping
     }
     let output = restorer.restore(lines: seedLines).lines
     var score = RestorationScore()
-    var errors: [String] = []
     for row in try read(tsv).split(separator: "\n").dropFirst() {
       let f = row.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
       guard f.count == 3, let n = Int(f[0]), n >= 1, n <= output.count else {
         throw .unreadableInput(path: tsv, reason: "malformed row: \(row.prefix(60))")
       }
-      let gold = f[2].precomposedStringWithCanonicalMapping
-      var line = RestorationScore()
-      line.add(input: f[1], output: output[n - 1], gold: gold)
-      score.add(input: f[1], output: output[n - 1], gold: gold)
-      if line.exactLines == 0 { errors.append("\(n)\n  out:  \(output[n - 1])\n  gold: \(gold)") }
+      score.add(
+        input: f[1], output: output[n - 1], gold: f[2].precomposedStringWithCanonicalMapping)
     }
-    return (score, errors)
+    return score
   }
 
-  /// Scores a fixture of (ocr, gold) lines, restored together as one text.
+  /// Scores a fixture of (ocr, gold) lines, restored together as one text; the lines not
+  /// restored exactly are returned for error analysis.
   public static func scorePairs(_ restorer: Restorer, tsv: String) throws(RestorationError)
-    -> RestorationScore
+    -> (score: RestorationScore, errors: [String])
   {
     let rows = try read(tsv).split(separator: "\n").dropFirst().map {
       $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
@@ -144,10 +141,17 @@ public enum RestorationEvaluation {
     let output = restorer.restore(lines: pairs.map { $0[0].precomposedStringWithCanonicalMapping })
       .lines
     var score = RestorationScore()
+    var errors: [String] = []
     for (k, p) in pairs.enumerated() {
-      score.add(input: p[0], output: output[k], gold: p[1].precomposedStringWithCanonicalMapping)
+      let gold = p[1].precomposedStringWithCanonicalMapping
+      score.add(input: p[0], output: output[k], gold: gold)
+      if RestorationScore.canonical(Substring(output[k]))
+        != RestorationScore.canonical(Substring(gold))
+      {
+        errors.append("\(k + 1)\n  in:   \(p[0])\n  out:  \(output[k])\n  gold: \(gold)")
+      }
     }
-    return score
+    return (score, errors)
   }
 
   /// Damage on clean text: the held-out lines fed unchanged must come out unchanged.

@@ -75,12 +75,15 @@ struct LanguageModelBuilder {
     for c in unigramContinuation where c > 0 {
       freed += min(c, LanguageModelBuilder.discount(c, d1))
     }
-    let uniform = (freed / totalContinuation + 0.02) / Float(vocabularySize)
+    // The floor adds 2% of mass spread over the vocabulary; dividing by 1.02 keeps the
+    // unigrams (and so every context's distribution) summing to 1.
+    let floorMass: Float = 0.02
+    let uniform = (freed / totalContinuation + floorMass) / Float(vocabularySize)
     var unigram = [Float](repeating: 0, count: vocabularySize)
     for w in 0..<vocabularySize {
       let c = unigramContinuation[w]
       let p = max(c - LanguageModelBuilder.discount(c, d1), 0) / totalContinuation + uniform
-      unigram[w] = log(p)
+      unigram[w] = log(p / (1 + floorMass))
     }
     unigram[Int(Vocabulary.Special.sentenceStart.rawValue)] = -99
 

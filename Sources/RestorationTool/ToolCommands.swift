@@ -38,20 +38,45 @@ enum ToolCommands {
     for (tsv, seed) in [
       ("000_lines.tsv", "000_54cb3cf436728393.txt"), ("003_lines.tsv", "003_7217f5adf1337142.txt"),
     ] {
-      let (score, errors) = try RestorationEvaluation.scoreDevset(
+      let score = try RestorationEvaluation.scoreDevset(
         restorer, tsv: shared + "/devset/" + tsv, seed: shared + "/seeds/" + seed)
       print("devset \(tsv): \(score)")
-      if showErrors { print(errors.joined(separator: "\n")) }
     }
     for model in ["eng", "vie"] {
-      let score = try RestorationEvaluation.scorePairs(
+      let (score, errors) = try RestorationEvaluation.scorePairs(
         restorer, tsv: root + "/fixtures/restoration/synthetic-\(model).tsv")
       print("synthetic \(model) (held-out text, rendered, tesseract -l \(model)): \(score)")
+      if showErrors { print(errors.joined(separator: "\n")) }
     }
     let clean = try RestorationEvaluation.heldOutLines(root: root, shared: shared)
     print(
       "clean held-out seed 002 lines fed unchanged: \(RestorationEvaluation.scoreClean(restorer, lines: clean))"
     )
+  }
+
+  /// Scores each value of one setting on the synthetic sets and the clean held-out lines
+  /// (never the devset).
+  static func tune(root: String, shared: String, name: String, values: [Double]) throws {
+    let base = try Restorer(dictionaryFolder: root + "/dictionaries")
+    let clean = try RestorationEvaluation.heldOutLines(root: root, shared: shared)
+    for value in values {
+      guard let restorer = base.adjusting(name, to: value) else {
+        throw RestorationError.unreadableInput(
+          path: name,
+          reason: "unknown setting; one of \(Restorer.tunableSettings.joined(separator: ", "))")
+      }
+      var report = "\(name)=\(value):"
+      for model in ["eng", "vie"] {
+        let score = try RestorationEvaluation.scorePairs(
+          restorer, tsv: root + "/fixtures/restoration/synthetic-\(model).tsv"
+        ).score
+        report += String(
+          format: " %@ %.2f%% (damage %.3f%%)", model, score.accuracy * 100,
+          score.damageRate * 100)
+      }
+      let damage = RestorationEvaluation.scoreClean(restorer, lines: clean).damageRate
+      print(report + String(format: " clean damage %.3f%%", damage * 100))
+    }
   }
 
   /// CPU time of this thread, in seconds: steadier than wall time on a shared machine.

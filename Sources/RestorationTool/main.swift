@@ -5,13 +5,15 @@ import Restoration
 // scripts/bench-restore.
 //
 //   restoration-tool build REPO_ROOT SHARED_FOLDER   rebuild dictionaries/restoration.bin
-//   restoration-tool eval  REPO_ROOT SHARED_FOLDER [--errors]
+//   restoration-tool eval  REPO_ROOT SHARED_FOLDER [--errors]  (--errors: synthetic-set lines
+//                                                            missed; the devset is only scored)
+//   restoration-tool tune  REPO_ROOT SHARED_FOLDER SETTING VALUE...
 //   restoration-tool bench REPO_ROOT SHARED_FOLDER
 
 let arguments = CommandLine.arguments
-guard arguments.count >= 4, ["build", "eval", "bench"].contains(arguments[1]) else {
+guard arguments.count >= 4, ["build", "eval", "bench", "tune"].contains(arguments[1]) else {
   FileHandle.standardError.write(
-    Data("usage: restoration-tool build|eval|bench REPO_ROOT SHARED_FOLDER\n".utf8))
+    Data("usage: restoration-tool build|eval|bench|tune REPO_ROOT SHARED_FOLDER\n".utf8))
   exit(64)
 }
 let root = arguments[2]
@@ -23,6 +25,10 @@ do {
   case "eval":
     try ToolCommands.evaluate(
       root: root, shared: shared, showErrors: arguments.contains("--errors"))
+  case "tune":
+    try ToolCommands.tune(
+      root: root, shared: shared, name: arguments.count > 4 ? arguments[4] : "",
+      values: arguments.dropFirst(5).compactMap(Double.init))
   default: try ToolCommands.bench(root: root, shared: shared)
   }
 } catch {

@@ -8,7 +8,7 @@ import Testing
 enum Floors {
   /// Syllable accuracy on each devset file. The product target is 0.98; this guards the
   /// level reached so far so that no change lowers it.
-  static let devsetAccuracy = 0.945
+  static let devsetAccuracy = 0.95
   /// Share of syllables of correct text that restoration may change.
   static let damage = 0.001
 }
@@ -22,7 +22,7 @@ func devsetAccuracyFloor(file: String, seed: String) throws {
     FileManager.default.fileExists(atPath: devset),
     "devset missing: expected \(devset) (the shared folder must sit beside the repository as ../shared)"
   )
-  let (score, _) = try RestorationEvaluation.scoreDevset(
+  let score = try RestorationEvaluation.scoreDevset(
     TestSupport.restorer, tsv: devset, seed: TestSupport.shared + "/seeds/" + seed)
   #expect(score.syllables > 3000)
   #expect(score.accuracy >= Floors.devsetAccuracy, "\(file): \(score)")
@@ -39,7 +39,7 @@ func devsetAccuracyFloor(file: String, seed: String) throws {
 }
 
 @Test func vietnameseModelOCRIsImprovedNeverWorsened() throws {
-  let score = try RestorationEvaluation.scorePairs(
+  let (score, _) = try RestorationEvaluation.scorePairs(
     TestSupport.restorer, tsv: TestSupport.packageRoot + "/fixtures/restoration/synthetic-vie.tsv")
   #expect(score.damageRate <= Floors.damage, "\(score)")
   #expect(score.outputEdits < score.inputEdits, "\(score)")

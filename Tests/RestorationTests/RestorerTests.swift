@@ -17,6 +17,17 @@ import Testing
   #expect(TestSupport.restore("UY BAN NHAN DAN TINH PHU THO") == "ỦY BAN NHÂN DÂN TỈNH PHÚ THỌ")
 }
 
+@Test func aCapitalIReadForLowerCaseLInsideASentenceIsWrittenLowerCase() {
+  let inside = TestSupport.restore("thuc hien phap Iuat ve dat dai")
+  #expect(inside.contains("pháp luật"), "\(inside)")
+  // A capital before a capitalized word starts a name and stays.
+  let name = TestSupport.restore("Uy ban nhan dan tinh Iang Son")
+  #expect(name.hasSuffix("tỉnh Lạng Sơn"), "\(name)")
+  // So does a sentence's first word.
+  let first = TestSupport.restore("Iuat nay co hieu luc tu ngay ky")
+  #expect(first.hasPrefix("Luật này"), "\(first)")
+}
+
 @Test func sentencesRunOnAcrossLineBreaksAndLinesStayLines() {
   let input = "Tang cuong bao dam an toan thong tin\nmang cho cac he thong thong tin  cua\n\ntinh."
   let output = TestSupport.restore(input)

@@ -1,0 +1,31 @@
+/// Settings by name, for measuring alternatives on the synthetic held-out sets
+/// (`restoration-tool tune`), never on the devset.
+extension Restorer {
+  /// The names `adjusting(_:to:)` understands.
+  package static let tunableSettings = [
+    "candidateLimit", "candidateFloor", "keepPenalty", "lightPenalty", "cacheWeight",
+    "digitWordPenalty", "maxEdits", "editLogProb", "cacheConfidence", "unseenMark",
+    "channelWeight", "beam",
+  ]
+
+  /// A copy with one decoder setting changed; `nil` for an unknown name.
+  package func adjusting(_ name: String, to value: Double) -> Restorer? {
+    var s = settings
+    switch name {
+    case "candidateLimit": s.candidateLimit = Int(value)
+    case "candidateFloor": s.candidateFloor = Float(value)
+    case "keepPenalty": s.keepPenalty = Float(value)
+    case "lightPenalty": s.lightPenalty = Float(value)
+    case "cacheWeight": s.cacheWeight = Float(value)
+    case "digitWordPenalty": s.digitWordPenalty = Float(value)
+    case "maxEdits": s.maxEdits = Int(value)
+    case "editLogProb": s.editLogProb = Float(value)
+    case "cacheConfidence": s.cacheConfidence = value
+    case "unseenMark": s.unseenMark = Float(value)
+    case "channelWeight": s.channelWeight = Float(value)
+    case "beam": s.beam = Int(value)
+    default: return nil
+    }
+    return Restorer(dictionary: dictionary, settings: s)
+  }
+}
