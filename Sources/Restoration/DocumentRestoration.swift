@@ -26,6 +26,23 @@ struct DocumentRestoration {
     var pattern = CasePattern.lower
   }
 
+  /// Whether the word at `index` stands next to another all-capital word that is no
+  /// known acronym and has a vowel ("KT. CHU TICH" on a line that also holds lower-case
+  /// text, as when OCR joins the "Nơi nhận" column with the signer's): such a run is a
+  /// heading or a title written in capitals, so the word keeps its capitals rather than
+  /// being read as one word of a lower-case sentence.
+  func inCapitalRun(_ tokens: [Token], at index: Int) -> Bool {
+    func capitalWord(_ token: Token) -> Bool {
+      token.kind == .word && token.text.count >= 2 && token.text == token.text.uppercased()
+        && !dictionary.acronyms.contains(token.text)
+        && VietnameseFolding.fold(token.text).contains(where: "aeiouy".contains)
+    }
+    guard capitalWord(tokens[index]) else { return false }
+    let before = tokens[..<index].last { $0.kind != .space }
+    let after = tokens[(index + 1)...].first { $0.kind != .space }
+    return [before, after].contains { $0.map(capitalWord) ?? false }
+  }
+
   private var dictionary: RestorationDictionary { restorer.dictionary }
   private var settings: Restorer.Settings { restorer.settings }
 
@@ -41,7 +58,9 @@ struct DocumentRestoration {
         sentence.map { ref in
           plan(
             lines[ref.line][ref.index], light: lineModes[ref.line] == .light,
-            capital: capital[ref.line], &plans, &candidates)
+            capital: capital[ref.line]
+              || inCapitalRun(lines[ref.line], at: ref.index),
+            &plans, &candidates)
         })
     }
     var cache = DocumentCache()

@@ -124,3 +124,10 @@ import Testing
   #expect(result.pageModes[4] == .light)
   #expect(result.pages[1] == clean)
 }
+
+@Test func aRunOfCapitalsInsideAMixedLineKeepsItsCapitals() {
+  // OCR joins the "Nơi nhận" column with the signer's title on one line.
+  let line = "- Bộ Nội vụ (để b/c); KT. CHU TICH"
+  let restored = TestSupport.restore(line, mode: .full)
+  #expect(restored.hasSuffix("KT. CHỦ TỊCH"), "\(restored)")
+}
