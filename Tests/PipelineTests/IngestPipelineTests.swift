@@ -5,8 +5,7 @@ import Testing
 @testable import Pipeline
 
 @Suite struct IngestPipelineTests {
-  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    .deletingLastPathComponent().deletingLastPathComponent()
+  static let root = PipelineTestSupport.root
 
   @Test func bornDigitalDocumentDescribesItsSourceAndPages() throws {
     let path = Self.root.appendingPathComponent("fixtures/kh-tinh-khanh-hoa.pdf").path
@@ -64,11 +63,8 @@ import Testing
     let document = try IngestPipeline().run(path: Self.shared + "/seeds/" + seed).document
     #expect(document.pages.allSatisfy { $0.restoration?.mode == "full" })
     #expect(document.pages[0].text.contains("Chuyển đổi số tỉnh Phú Thọ năm 2026"))
-    let file = FileManager.default.temporaryDirectory
-      .appendingPathComponent("seed000-\(UUID().uuidString).json")
-    try PlanJSON.encoder().encode(document).write(to: file)
-    defer { try? FileManager.default.removeItem(at: file) }
-    let figures = try Self.evalParse(file.path)
+    let figures = try PlanJSON.decoder().decode(
+      Figures.self, from: PipelineTestSupport.evalParse(document))
     #expect(figures.indicators.rowRecall >= 0.95)
     #expect(figures.tasks.rowRecall >= 0.9)
     #expect(figures.tasks.rowPrecision >= 0.95)
@@ -91,16 +87,4 @@ import Testing
     var tasks: Kind
   }
 
-  static func evalParse(_ plan: String) throws -> Figures {
-    let process = Process()
-    process.executableURL = root.appendingPathComponent("scripts/eval-parse")
-    process.arguments = ["--json", plan]
-    let out = Pipe()
-    process.standardOutput = out
-    try process.run()
-    let data = out.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    #expect(process.terminationStatus == 0)
-    return try PlanJSON.decoder().decode(Figures.self, from: data)
-  }
 }

@@ -1,16 +1,16 @@
 import Foundation
 import PlanModel
 import PlanParsing
-import Restoration
 import Testing
+
+@testable import Restoration
 
 /// Restoration sits between OCR and parsing: on text OCR'd with a Vietnamese model it must
 /// only mend what is broken, never cost the parser a field. The scanned fixtures' stored
 /// OCR layouts (fixtures/layouts, made by scripts/make-layout-fixtures) are parsed with and
 /// without restoration and scored by scripts/eval-parse against their gold.
 @Suite struct RestoredScanParsingTests {
-  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    .deletingLastPathComponent().deletingLastPathComponent()
+  static let root = PipelineTestSupport.root
   static let layouts = root.appendingPathComponent("fixtures/layouts")
   static let names: [String] =
     ((try? FileManager.default.contentsOfDirectory(atPath: layouts.path)) ?? [])
@@ -58,24 +58,12 @@ import Testing
       after <= before, "\(name): \(before) character errors before restoration, \(after) after")
   }
 
-  /// Levenshtein distance between two texts after folding runs of white space.
+  /// Character edit distance between two texts after folding runs of white space.
   private func editDistance(_ a: String, _ b: String) -> Int {
-    func squeezed(_ text: String) -> [Unicode.Scalar] {
-      Array(text.split(whereSeparator: \.isWhitespace).joined(separator: " ").unicodeScalars)
+    func squeezed(_ text: String) -> [Character] {
+      Array(text.split(whereSeparator: \.isWhitespace).joined(separator: " "))
     }
-    let x = squeezed(a)
-    let y = squeezed(b)
-    var previous = Array(0...y.count)
-    var current = [Int](repeating: 0, count: y.count + 1)
-    for i in 1...max(x.count, 1) where !x.isEmpty {
-      current[0] = i
-      for j in 1...max(y.count, 1) where !y.isEmpty {
-        let substitution = previous[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1)
-        current[j] = min(substitution, previous[j] + 1, current[j - 1] + 1)
-      }
-      swap(&previous, &current)
-    }
-    return x.isEmpty ? y.count : previous[y.count]
+    return RestorationScore.editDistance(squeezed(a), squeezed(b))
   }
 
   @Test(arguments: names) func restorationNeverCostsTheParserAField(name: String) throws {
@@ -93,22 +81,11 @@ import Testing
   }
 
   private func score(_ plan: Plan, name: String) throws -> Double {
-    let file = FileManager.default.temporaryDirectory
-      .appendingPathComponent("\(name)-\(UUID().uuidString).json")
-    try PlanJSON.encoder().encode(plan).write(to: file)
-    defer { try? FileManager.default.removeItem(at: file) }
     let gold = Self.root.appendingPathComponent("fixtures/gold/\(name).tables.json")
-    let process = Process()
-    process.executableURL = Self.root.appendingPathComponent("scripts/eval-parse")
-    process.arguments = ["--json", "--gold", gold.path, file.path]
-    let out = Pipe()
-    process.standardOutput = out
-    try process.run()
-    let report = out.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    #expect(process.terminationStatus == 0)
+    let report = try PipelineTestSupport.evalParse(plan, arguments: ["--gold", gold.path])
     struct Figures: Decodable { var fieldAccuracy: Double }
     let figures = try PlanJSON.decoder().decode([String: Figures].self, from: report)
     return try #require(figures[name]).fieldAccuracy
   }
+
 }
