@@ -19,22 +19,12 @@ import Testing
 
   /// The pages of a stored layout (`ingest --layout --no-parse` output).
   struct StoredLayout: Decodable {
-    struct Page: Decodable {
-      var number: Int
-      var origin: TextOrigin
-      var width: Double?
-      var height: Double?
-      var lines: [Line]
-    }
-    var pages: [Page]
+    var pages: [PageLayout]
   }
 
   static func pages(_ name: String) throws -> [PageLayout] {
     let data = try Data(contentsOf: layouts.appendingPathComponent("\(name)-scan.layout.json"))
-    return try PlanJSON.decoder().decode(StoredLayout.self, from: data).pages.map {
-      PageLayout(
-        number: $0.number, width: $0.width, height: $0.height, origin: $0.origin, lines: $0.lines)
-    }
+    return try PlanJSON.decoder().decode(StoredLayout.self, from: data).pages
   }
 
   /// The rule for OCR made with a Vietnamese model: restoration lowers the

@@ -10,14 +10,7 @@ import Testing
   /// What the stored layout holds: the output document of `ingest --layout --no-parse`
   /// without the pages' text.
   struct StoredLayout: Decodable {
-    struct Page: Decodable {
-      var number: Int
-      var origin: TextOrigin
-      var width: Double?
-      var height: Double?
-      var lines: [Line]
-    }
-    var pages: [Page]
+    var pages: [PageLayout]
   }
 
   static let layouts = TestSupport.repositoryRoot.appendingPathComponent("fixtures/layouts")
@@ -30,10 +23,7 @@ import Testing
 
   static func pages(_ name: String) throws -> [PageLayout] {
     let data = try Data(contentsOf: layouts.appendingPathComponent("\(name)-scan.layout.json"))
-    return try PlanJSON.decoder().decode(StoredLayout.self, from: data).pages.map {
-      PageLayout(
-        number: $0.number, width: $0.width, height: $0.height, origin: $0.origin, lines: $0.lines)
-    }
+    return try PlanJSON.decoder().decode(StoredLayout.self, from: data).pages
   }
 
   struct Figures: Decodable {
