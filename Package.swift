@@ -16,6 +16,7 @@ let package = Package(
     .target(name: "PlanModel"),
     .systemLibrary(name: "CPoppler", pkgConfig: "poppler-glib"),
     .systemLibrary(name: "CTesseract", pkgConfig: "tesseract"),
+    .target(name: "CProcessControl"),
     .target(name: "Extraction", dependencies: ["PlanModel", "CPoppler", "CTesseract"]),
     .target(name: "VietnameseText"),
     .target(name: "Restoration", dependencies: ["VietnameseText", "PlanModel"]),
@@ -23,7 +24,7 @@ let package = Package(
     .target(
       name: "Pipeline",
       dependencies: [
-        "PlanModel", "Extraction", "Restoration", "PlanParsing",
+        "PlanModel", "Extraction", "Restoration", "PlanParsing", "CProcessControl",
         .product(name: "GRDB", package: "GRDB.swift"),
       ]
     ),

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Pipeline
 
 /// The `ingest` command: turns Vietnamese plan documents into structured JSON.
 @main
@@ -19,6 +20,7 @@ struct Ingest: ParsableCommand {
   /// Parses and runs the command, mapping every failure to one stderr line and one of
   /// the documented exit statuses.
   static func main() {
+    SupervisedChild.bindToSupervisor()
     OpenMPEnvironment.relaunchIfNeeded()
     do {
       var command = try parseAsRoot()

@@ -115,6 +115,31 @@ import Testing
     #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent(".tmp").path))
   }
 
+  @Test func aBatchKilledOutrightTakesItsRunningChildrenWithIt() throws {
+    let factory = BatchInputsFactory(root: inputs)
+    // Scans: each child spends seconds in OCR, long enough to be caught running.
+    try factory.copy(fixture: "kh-tinh-khanh-hoa-scan.pdf", to: "a.pdf")
+    try factory.copy(fixture: "kh-phuong-hoa-khanh-scan.pdf", to: "b.pdf")
+    let batch = try IngestProcess.start(
+      ["batch", inputs.path, "--out", out.path, "--jobs", "2"],
+      stderrPath: folder.path("batch.err"))
+    var children: [pid_t] = []
+    let deadline = Date().addingTimeInterval(30)
+    while batch.isRunning, children.isEmpty, Date() < deadline {
+      children = LiveProcess.children(of: batch.processIdentifier)
+      usleep(10_000)
+    }
+    try #require(!children.isEmpty, "the batch started no child")
+    kill(batch.processIdentifier, SIGKILL)
+    // No clean-up code ran in the batch; the kernel must still end every child at once,
+    // long before its OCR (seconds a page) could finish by itself. (Checked before waiting
+    // on the batch's `Process`, which may itself wait for the children.)
+    let gone = Date().addingTimeInterval(1)
+    while children.contains(where: LiveProcess.isAlive), Date() < gone { usleep(10_000) }
+    #expect(!children.contains(where: LiveProcess.isAlive), "children outlived the batch")
+    batch.waitUntilExit()
+  }
+
   @Test func theCatalogHoldsWhatTheJSONSays() throws {
     let factory = BatchInputsFactory(root: inputs)
     try factory.copy(fixture: "kh-tinh-khanh-hoa.pdf", to: "tinh/plan.pdf")
@@ -156,5 +181,29 @@ import Testing
       try Row.fetchAll(db, sql: "SELECT path, finished_at FROM documents WHERE status = 'done'")
         .reduce(into: [:]) { $0[$1["path"] as String] = $1["finished_at"] as String }
     }
+  }
+}
+
+/// Processes as `/proc` shows them, to see what a killed batch left behind.
+enum LiveProcess {
+  /// The process ids whose parent is `parent`.
+  static func children(of parent: pid_t) -> [pid_t] {
+    let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+    return entries.compactMap { pid_t($0) }.filter { field(3, of: $0) == String(parent) }
+  }
+
+  /// Whether `pid` is still running: a zombie waiting to be reaped has already ended.
+  static func isAlive(_ pid: pid_t) -> Bool {
+    guard let state = field(2, of: pid) else { return false }
+    return state != "Z" && state != "X"
+  }
+
+  /// Field `number` (1-based) of `/proc/PID/stat`, counted after the parenthesized name.
+  private static func field(_ number: Int, of pid: pid_t) -> String? {
+    guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+      let close = stat.lastIndex(of: ")")
+    else { return nil }
+    let rest = stat[stat.index(after: close)...].split(separator: " ")
+    return number >= 2 && number - 2 < rest.count ? String(rest[number - 2]) : nil
   }
 }

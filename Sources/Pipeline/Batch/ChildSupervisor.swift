@@ -125,6 +125,8 @@ public struct ChildSupervisor: Sendable {
 
     var environment = ProcessInfo.processInfo.environment
     environment.merge(command.environment) { _, new in new }
+    // Lets the child ask to be killed with the batch (`SupervisedChild`).
+    environment[SupervisedChild.parentVariable] = String(getpid())
     let argv = CStringArray([command.executable] + command.arguments)
     let envp = CStringArray(environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" })
     defer {
