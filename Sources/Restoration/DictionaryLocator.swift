@@ -31,8 +31,8 @@ public enum DictionaryLocator {
       folder = parent
     }
     let local = fm.currentDirectoryPath + "/dictionaries"
-    searched.append(local)
-    if fm.fileExists(atPath: local) { return local }
+    if !searched.contains(local) { searched.append(local) }
+    if fm.fileExists(atPath: local + "/restoration.bin") { return local }
     throw .dictionariesNotFound(searched: searched)
   }
 }

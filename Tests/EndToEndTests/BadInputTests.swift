@@ -109,6 +109,34 @@ import Testing
     #expect(try String(contentsOfFile: path, encoding: .utf8) == "Kế hoạch\n")
   }
 
+  @Test func missingDictionariesNamedByTheVariable() throws {
+    let input = try write("plan.txt", Array("Ke hoach chuyen doi so\n".utf8))
+    let output = folder.appendingPathComponent("out.json").path
+    let missing = folder.appendingPathComponent("no-such-folder").path
+    let run = try IngestRunner.run(
+      [input, "-o", output], environment: ["PLANINGEST_DICTIONARIES": missing])
+    #expect(run.status == 7, "stderr: \(run.stderr)")
+    #expect(run.stderrLines.count == 1)
+    #expect(run.stderr.contains("PLANINGEST_DICTIONARIES=\(missing)"))
+    #expect(!FileManager.default.fileExists(atPath: output))
+  }
+
+  @Test func missingDictionariesBesideACopiedExecutable() throws {
+    // An `ingest` copied away from the repository finds no dictionaries: the message
+    // lists each folder it looked in, once, and says how to point at them.
+    let copy = folder.appendingPathComponent("ingest")
+    try FileManager.default.copyItem(atPath: IngestRunner.executable, toPath: copy.path)
+    let input = try write("plan.txt", Array("Ke hoach chuyen doi so\n".utf8))
+    let run = try IngestRunner.run(
+      [input, "-o", "out.json"], executable: copy.path,
+      environment: ["PLANINGEST_DICTIONARIES": ""], directory: folder)
+    #expect(run.status == 7, "stderr: \(run.stderr)")
+    let listed = folder.resolvingSymlinksInPath().appendingPathComponent("dictionaries").path
+    #expect(run.stderr.components(separatedBy: listed).count == 2, "\(run.stderr)")
+    #expect(run.stderr.contains("PLANINGEST_DICTIONARIES"))
+    #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out.json").path))
+  }
+
   @Test func unknownOCRLanguageIsAUsageError() throws {
     try expectFailure(
       IngestRunner.fixture("kh-tinh-khanh-hoa-junk.pdf"), status: 2,

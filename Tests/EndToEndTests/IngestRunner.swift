@@ -23,10 +23,17 @@ struct IngestRunner {
       ?? root.appendingPathComponent(".build/debug/ingest").path
   }
 
-  static func run(_ arguments: [String]) throws -> Run {
+  /// Runs `executable` (the built `ingest` unless given) with `arguments`, with
+  /// `environment` added to this process's own and in `directory` when one is given.
+  static func run(
+    _ arguments: [String], executable: String = executable, environment: [String: String] = [:],
+    directory: URL? = nil
+  ) throws -> Run {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
+    process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    if let directory { process.currentDirectoryURL = directory }
     let out = Pipe()
     let err = Pipe()
     process.standardOutput = out
