@@ -135,7 +135,9 @@ struct AbbreviationEvidence {
       let s = String(segment)
       guard Tokenizer.isAbbreviation(segment) else { continue }
       let key = s.replacingOccurrences(of: "Đ", with: "D").replacingOccurrences(of: "đ", with: "d")
-      if key != s {
+      // A capitalized syllable ("ĐỘ" of "CHẾ ĐỘ", "ĐU") is a word, not an abbreviation:
+      // learning it as a form would turn every "BỘ" or "DU" of a heading into it.
+      if key != s, Syllable(s) == nil {
         withStroke[key, default: [:]][s, default: 0] += 1
       } else {
         withoutStroke[key, default: 0] += 1

@@ -292,6 +292,8 @@ struct DocumentRestoration {
     let strokeForms = Set(forms.values)
     // An English model reads a capital Đ as D, B or P ("QB-TTg", "NB-CP").
     func restored(_ segment: String) -> String {
+      // Abbreviations carry no vowel marks: "BỘ" is a word, whatever the forms say.
+      guard segment.allSatisfy(\.isASCII) else { return segment }
       if let form = forms[segment] { return form }
       guard !dictionary.acronyms.contains(segment) else { return segment }
       let letters = Array(segment)

@@ -61,6 +61,15 @@ import Testing
   #expect(output.contains("2629/QĐ-TTg"))
 }
 
+@Test func capitalHeadingsKeepTheirWordsWhileCodesGetTheirStroke() {
+  // "B" and "D" for "Đ" is an abbreviation's misreading ("QB-TTg"); a capital word that
+  // is a syllable, like "BỘ" or "DU", is left as printed.
+  let heading = "BỘ TRƯỞNG BỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH"
+  #expect(TestSupport.restore(heading) == heading)
+  #expect(TestSupport.restore("CHẾ ĐỘ BÁO CÁO CỦA BỘ CÔNG AN") == "CHẾ ĐỘ BÁO CÁO CỦA BỘ CÔNG AN")
+  #expect(TestSupport.restore("Theo Quyết định số 12/QB-TTg ngày 5/1/2026").contains("12/QĐ-TTg"))
+}
+
 @Test func cleanTextComesOutUnchanged() {
   let clean = """
     Sở Khoa học và Công nghệ chủ trì, phối hợp với các sở, ban, ngành, Ủy ban nhân dân các xã,
