@@ -1,7 +1,8 @@
 import PlanModel
 
 /// Extraction of one PDF: open it, then read every page on the workers, each page
-/// asking first whether its text layer will do.
+/// asking first whether its text layer will do; pages that need OCR are rendered by the
+/// preparers while the recognizers read the pages before them.
 struct PDFExtraction {
   let input: InputFile
   let options: Extractor.Options
@@ -24,26 +25,23 @@ struct PDFExtraction {
     let options = options
     return PageWorkers.run(
       pageCount: pageCount, workers: options.jobs,
-      makeState: { Worker(path: path, options: options, file: file) },
-      page: { worker, index in worker.page(number: index + 1) })
+      OCRWorker.halves(
+        options: options, file: file,
+        makePreparer: { Preparer(path: path, options: options, file: file) },
+        prepare: { preparer, index, announceOCR in
+          preparer.prepare(number: index + 1, announceOCR: announceOCR)
+        }))
   }
 
-  /// One thread's document and OCR engine, both made on first need.
-  struct Worker {
+  /// One preparer thread's document, opened on first need: it reads text-layer pages
+  /// and renders the others for OCR.
+  struct Preparer {
     let path: String
     let options: Extractor.Options
     let file: String
     var document: Result<PDFDocument, ExtractionError>?
-    var ocr: OCRWorker
 
-    init(path: String, options: Extractor.Options, file: String) {
-      self.path = path
-      self.options = options
-      self.file = file
-      ocr = OCRWorker(options: options, file: file)
-    }
-
-    mutating func page(number: Int) -> PageOutcome {
+    mutating func prepare(number: Int, announceOCR: () -> Void) -> PreparedPage<PageRendering> {
       if document == nil {
         document = Result { () throws(ExtractionError) in
           try PDFDocument(path: path, password: options.password, file: file)
@@ -51,20 +49,24 @@ struct PDFExtraction {
       }
       let empty = PageLayout(number: number, width: nil, height: nil, origin: .ocr, lines: [])
       guard case .success(let pdf) = document!, let page = pdf.page(number - 1) else {
-        return PageOutcome(
-          layout: empty,
-          failure: ExtractionError(
-            .pageFailed, file: file, page: number, reason: "Poppler cannot load the page"))
+        return .finished(
+          PageOutcome(
+            layout: empty,
+            failure: ExtractionError(
+              .pageFailed, file: file, page: number, reason: "Poppler cannot load the page")))
       }
       let words = TextLayerWords.words(from: page.glyphs())
       let text = words.map(\.text).joined(separator: " ")
       let decision = TextLayerTriage.decide(text: text, imageCoverage: page.imageCoverage())
       guard case .ocr = decision else {
-        return PageOutcome(
-          layout: PageLayout(
-            number: number, width: page.width, height: page.height, origin: .textLayer,
-            lines: LineBuilder.lines(from: words)))
+        return .finished(
+          PageOutcome(
+            layout: PageLayout(
+              number: number, width: page.width, height: page.height, origin: .textLayer,
+              lines: LineBuilder.lines(from: words))))
       }
+      // An engine can load while this page renders.
+      announceOCR()
       var layout = empty
       layout.width = page.width
       layout.height = page.height
@@ -72,84 +74,16 @@ struct PDFExtraction {
       let rendered = page.renderGray(dpi: options.dpi)
       let renderSeconds = seconds(ContinuousClock.now - renderStart)
       guard let image = rendered else {
-        return PageOutcome(
-          layout: layout,
-          failure: ExtractionError(
-            .pageFailed, file: file, page: number, reason: "cannot render the page for OCR"))
+        return .finished(
+          PageOutcome(
+            layout: layout,
+            failure: ExtractionError(
+              .pageFailed, file: file, page: number, reason: "cannot render the page for OCR")))
       }
       let inkBlobs = RulingLines.erase(from: image)
-      var outcome = ocr.recognize(image, inkBlobs: inkBlobs, into: layout)
-      outcome.renderSeconds = renderSeconds
-      return outcome
-    }
-  }
-}
-
-/// The OCR half of a worker: one Tesseract engine, loaded on the first page that needs it.
-struct OCRWorker {
-  let options: Extractor.Options
-  let file: String
-  private var reader: Result<TesseractReader, ExtractionError>?
-
-  init(options: Extractor.Options, file: String) {
-    self.options = options
-    self.file = file
-  }
-
-  private mutating func engine() -> Result<TesseractReader, ExtractionError> {
-    if let reader { return reader }
-    let language = options.ocrLanguage
-    let file = file
-    let made = Result { () throws(ExtractionError) in
-      try TesseractReader(language: language, file: file)
-    }
-    reader = made
-    return made
-  }
-
-  /// OCRs a rendering into `layout`, or reports why the page is skipped.
-  mutating func recognize(_ image: GrayImage, inkBlobs: [PixelRect], into layout: PageLayout)
-    -> PageOutcome
-  {
-    let timeout = options.pageTimeout
-    return recognize(into: layout) { reader throws(TesseractReader.Failure) in
-      try reader.recognize(image, inkBlobs: inkBlobs, timeout: timeout)
-    }
-  }
-
-  mutating func recognize(
-    into layout: PageLayout,
-    _ body: (TesseractReader) throws(TesseractReader.Failure) -> [Line]
-  ) -> PageOutcome {
-    var layout = layout
-    layout.origin = .ocr
-    let reader: TesseractReader
-    switch engine() {
-    case .success(let r): reader = r
-    case .failure(let error): return PageOutcome(layout: layout, failure: error)
-    }
-    do {
-      layout.lines = try body(reader)
-    } catch {
-      return failure(error, layout: layout)
-    }
-    return PageOutcome(layout: layout, tesseractSeconds: reader.lastSeconds)
-  }
-
-  private func failure(_ error: TesseractReader.Failure, layout: PageLayout) -> PageOutcome {
-    switch error {
-    case .timedOut:
-      let seconds = options.pageTimeout
-      let shown = seconds == seconds.rounded() ? String(Int(seconds)) : String(seconds)
-      return PageOutcome(
-        layout: layout,
-        failure: ExtractionError(
-          .pageTimeout, file: file, page: layout.number,
-          reason: "OCR took longer than the page timeout (\(shown) s); page skipped"))
-    case .failed(let reason):
-      return PageOutcome(
-        layout: layout,
-        failure: ExtractionError(.pageFailed, file: file, page: layout.number, reason: reason))
+      return .recognize(
+        PageRendering(
+          layout: layout, image: image, inkBlobs: inkBlobs, renderSeconds: renderSeconds))
     }
   }
 }

@@ -12,46 +12,94 @@ struct PageOutcome: Sendable {
   var tesseractSeconds = 0.0
 }
 
-/// Runs the pages of one document on up to `workers` threads. Each thread builds its
-/// own worker state once (a Poppler document, a Tesseract handle) and then takes pages
-/// from a shared counter until none are left, so a slow page never idles the others.
+/// What preparing a page gave: a page already finished (a text layer, or a failure
+/// before OCR), or a prepared bitmap waiting for recognition.
+enum PreparedPage<Rendering> {
+  case finished(PageOutcome)
+  case recognize(Rendering)
+}
+
+/// Runs the pages of one document as two overlapping halves. Preparers (as many as
+/// workers, each with its own Poppler document) take pages in order and do everything
+/// before recognition: text-layer pages they finish themselves, pages to OCR they render
+/// and clean. Recognizers (as many as workers, each with its own Tesseract engine) take
+/// the prepared pages and OCR them. So while a recognizer reads page n, page n + 1 is
+/// already being rendered, and the engines load while the first page renders: rendering
+/// and preparation leave the critical path, which recognition alone then sets.
+///
+/// Memory stays bounded: a preparer takes a page only while fewer than `workers`
+/// prepared pages wait or are in preparation, so at most one page per worker waits
+/// beside each page being recognized. Results are stored by page index, so output order
+/// does not depend on which thread read which page.
 enum PageWorkers {
-  static func run<State>(
-    pageCount: Int, workers: Int,
-    makeState: @Sendable () -> State,
-    page: @Sendable (inout State, Int) -> PageOutcome
+  /// The work of one document, split in the two halves. Each state is made on its own
+  /// thread and never leaves it; a rendering moves from its preparer to one recognizer.
+  struct Halves<Preparer, Recognizer, Rendering>: Sendable {
+    /// Makes a preparer's state (e.g. its Poppler document).
+    var makePreparer: @Sendable () -> Preparer
+    /// Prepares page `index` (from 0); calls `announceOCR` as soon as it knows the page
+    /// will need recognition, before the costly rendering, so an engine can load meanwhile.
+    var prepare:
+      @Sendable (inout Preparer, Int, _ announceOCR: () -> Void) -> PreparedPage<Rendering>
+    /// Makes a recognizer's state (e.g. its yet unloaded OCR engine).
+    var makeRecognizer: @Sendable () -> Recognizer
+    /// Gets a recognizer ready (loads its engine) ahead of its first page.
+    var warmUp: @Sendable (inout Recognizer) -> Void
+    /// Recognizes one prepared page (index from 0).
+    var recognize: @Sendable (inout Recognizer, Int, Rendering) -> PageOutcome
+  }
+
+  static func run<Preparer, Recognizer, Rendering>(
+    pageCount: Int, workers: Int, _ halves: Halves<Preparer, Recognizer, Rendering>
   ) -> [PageOutcome] {
-    let board = Board(count: pageCount)
     let threads = max(1, min(workers, pageCount))
-    DispatchQueue.concurrentPerform(iterations: threads) { _ in
-      var state = makeState()
-      while let index = board.take() {
-        board.store(page(&state, index), at: index)
+    let board = PreparedPageBoard<Rendering>(
+      count: pageCount, capacity: threads, preparers: threads)
+    var bodies: [@Sendable () -> Void] = []
+    for _ in 0..<threads {
+      bodies.append {
+        var state = halves.makePreparer()
+        while let index = board.takePageToPrepare() {
+          let prepared = halves.prepare(&state, index) { board.announceOCR() }
+          switch prepared {
+          case .finished(let outcome): board.finish(outcome, at: index)
+          case .recognize(let rendering): board.offer(rendering, at: index)
+          }
+        }
+        board.preparerDone()
       }
     }
+    for rank in 0..<threads {
+      bodies.append {
+        var state = halves.makeRecognizer()
+        // Engine k loads only once k + 1 pages are known to need OCR: a born-digital
+        // document loads none, a document with one scanned page loads one.
+        guard board.waitForOCR(atLeast: rank + 1) else { return }
+        halves.warmUp(&state)
+        while let (index, rendering) = board.takePreparedPage() {
+          board.store(halves.recognize(&state, index, rendering), at: index)
+        }
+      }
+    }
+    runOnThreads(bodies)
     return board.results()
   }
 
-  /// The shared counter and result slots, behind one lock.
-  private final class Board: @unchecked Sendable {
-    private let lock = NSLock()
-    private var next = 0
-    private var slots: [PageOutcome?]
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func take() -> Int? {
-      lock.withLock {
-        guard next < slots.count else { return nil }
-        defer { next += 1 }
-        return next
+  /// Runs each body on a thread of its own and returns when all have ended. These are
+  /// real threads, not a dispatch queue's: preparers and recognizers wait on each other,
+  /// so all must run at once whatever the number of cores.
+  private static func runOnThreads(_ bodies: [@Sendable () -> Void]) {
+    let group = DispatchGroup()
+    for body in bodies {
+      group.enter()
+      let thread = Thread {
+        body()
+        group.leave()
       }
+      // Tesseract recurses deeply on dense pages; give it the main thread's usual stack.
+      thread.stackSize = 8 << 20
+      thread.start()
     }
-
-    func store(_ outcome: PageOutcome, at index: Int) {
-      lock.withLock { slots[index] = outcome }
-    }
-
-    func results() -> [PageOutcome] { lock.withLock { slots.map { $0! } } }
+    group.wait()
   }
 }

@@ -1,0 +1,110 @@
+import Foundation
+
+/// Where a document's preparers and recognizers meet, behind one lock: the next page to
+/// prepare, the prepared pages waiting for a recognizer, and every page's outcome.
+///
+/// A rendering (a bitmap owned by its preparer until offered) is handed over whole: once
+/// offered, only the recognizer that takes it touches it, which is why this class may
+/// carry values that are not `Sendable` themselves.
+final class PreparedPageBoard<Rendering>: @unchecked Sendable {
+  private let condition = NSCondition()
+  private var next = 0
+  /// Pages taken for preparation that no recognizer has taken yet (being prepared, or
+  /// waiting): bounded by `capacity`, which bounds the bitmaps held in memory.
+  private var inFlight = 0
+  private let capacity: Int
+  private var preparersLeft: Int
+  /// Pages known to need OCR so far.
+  private var announced = 0
+  private var ready: [(index: Int, rendering: Rendering)] = []
+  private var slots: [PageOutcome?]
+
+  init(count: Int, capacity: Int, preparers: Int) {
+    slots = Array(repeating: nil, count: count)
+    self.capacity = max(1, capacity)
+    preparersLeft = preparers
+  }
+
+  /// The next page to prepare, once there is room for another prepared page; nil when
+  /// every page has been taken.
+  func takePageToPrepare() -> Int? {
+    condition.lock()
+    defer { condition.unlock() }
+    while inFlight >= capacity && next < slots.count { condition.wait() }
+    guard next < slots.count else { return nil }
+    defer { next += 1 }
+    inFlight += 1
+    return next
+  }
+
+  /// Says that one more page will need recognition.
+  func announceOCR() {
+    condition.lock()
+    announced += 1
+    condition.broadcast()
+    condition.unlock()
+  }
+
+  /// A page its preparer finished without recognition.
+  func finish(_ outcome: PageOutcome, at index: Int) {
+    condition.lock()
+    slots[index] = outcome
+    inFlight -= 1
+    condition.broadcast()
+    condition.unlock()
+  }
+
+  /// A prepared page, handed to whichever recognizer is free first.
+  func offer(_ rendering: Rendering, at index: Int) {
+    condition.lock()
+    ready.append((index, rendering))
+    condition.broadcast()
+    condition.unlock()
+  }
+
+  /// Marks the end of one preparer: when all have ended, waiting recognizers stop.
+  func preparerDone() {
+    condition.lock()
+    preparersLeft -= 1
+    condition.broadcast()
+    condition.unlock()
+  }
+
+  /// Waits until at least `pages` pages are known to need OCR (true), or until all are
+  /// prepared with fewer (false).
+  func waitForOCR(atLeast pages: Int) -> Bool {
+    condition.lock()
+    defer { condition.unlock() }
+    while announced < pages && preparersLeft > 0 { condition.wait() }
+    return announced >= pages
+  }
+
+  /// The prepared page that comes first in the document, when one is ready; nil when
+  /// none is left and none will come.
+  func takePreparedPage() -> (Int, Rendering)? {
+    condition.lock()
+    defer { condition.unlock() }
+    while ready.isEmpty && preparersLeft > 0 { condition.wait() }
+    guard let first = ready.indices.min(by: { ready[$0].index < ready[$1].index }) else {
+      return nil
+    }
+    let taken = ready.remove(at: first)
+    inFlight -= 1
+    condition.broadcast()
+    return (taken.index, taken.rendering)
+  }
+
+  /// A page a recognizer finished.
+  func store(_ outcome: PageOutcome, at index: Int) {
+    condition.lock()
+    slots[index] = outcome
+    condition.unlock()
+  }
+
+  /// Every page's outcome, in page order; call once all threads have ended.
+  func results() -> [PageOutcome] {
+    condition.lock()
+    defer { condition.unlock() }
+    return slots.map { $0! }
+  }
+}
