@@ -69,7 +69,7 @@ struct CandidateSearch {
   mutating func run(maxEdits: Int) {
     self.maxEdits = maxEdits
     computeReach()
-    seenIndex = IntegerMap(capacity: 256)
+    seenIndex = IntegerMap(capacity: 2048)
     seen.removeAll(keepingCapacity: true)
     visit(0, trie.root, 0, 0)
   }
@@ -200,7 +200,7 @@ struct CandidateSearch {
           if next < bound || next + reachAfter + CandidateSearch.margin < bound { break }
           guard letters.intersects(source.letter) else { continue }
           guard var child = trie.child(node, source.first) else { continue }
-          if source.second != 0 {
+          if source.second != ChannelModel.Source.noLetter {
             guard let second = trie.child(child, source.second) else { continue }
             child = second
           }

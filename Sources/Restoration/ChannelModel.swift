@@ -22,11 +22,14 @@ enum ChannelKind: Int, Sendable {
 struct ChannelModel: Sendable {
   /// One source piece (one or two letters) an OCR chunk may come from.
   struct Source: Sendable {
-    var first: UInt32
-    var second: UInt32  // 0 when the piece is one letter
+    /// Trie letter codes; `second` is `noLetter` when the piece is one letter.
+    var first: UInt8
+    var second: UInt8
     var logProb: Float
-    /// `first` as a letter set, to test against a trie node's children without a probe.
+    /// `first` as a letter set, to test against a trie node's children (empty when the
+    /// piece has a letter the inventory never uses: such a piece never matches).
     var letter: LetterSet
+    static let noLetter = UInt8.max
   }
   /// For each OCR chunk (up to three scalars packed 21 bits apiece), the range of its
   /// sources in `sources`, best first. Integer keys keep string hashing out of the search.
@@ -70,9 +73,7 @@ struct ChannelModel: Sendable {
       counts.append(Int32(sorted.count))
       for e in sorted {
         flat.append(
-          Source(
-            first: e.source[0].value, second: e.source.count > 1 ? e.source[1].value : 0,
-            logProb: e.logProb, letter: trie.letters(e.source[0].value)))
+          ChannelModel.source(e.source, e.logProb, trie))
       }
     }
     chunkRanges = ranges
@@ -81,6 +82,19 @@ struct ChannelModel: Sendable {
     sources = flat
     self.trie = trie
     self.unseenMarkLogProb = unseenMarkLogProb
+  }
+
+  /// A source piece in trie letter codes; one with a letter the inventory never uses gets
+  /// an empty letter set, so that it never matches.
+  private static func source(_ letters: [Unicode.Scalar], _ logProb: Float, _ trie: SyllableTrie)
+    -> Source
+  {
+    let codes = letters.map { trie.code(of: $0.value) }
+    let known = !codes.contains(nil)
+    return Source(
+      first: codes[0] ?? Source.noLetter,
+      second: codes.count > 1 ? codes[1] ?? Source.noLetter : Source.noLetter,
+      logProb: logProb, letter: known ? LetterSet(code: codes[0]) : LetterSet())
   }
 
   @inline(__always) static func pack(_ scalars: [UInt32]) -> UInt64 {
@@ -105,11 +119,11 @@ struct ChannelModel: Sendable {
     guard !scalars.isEmpty, scalars.count <= 12 else { return [] }
     var search = CandidateSearch(
       model: self, token: scalars, limit: limit, floor: floor, editLogProb: editLogProb)
-    // A first pass without edits finds the best plain reading; its score bounds the
-    // edit search, which otherwise explores every two-edit path.
-    search.run(maxEdits: 0)
+    // Passes with more and more edits: what fewer edits find raises the bound (the best
+    // reading less `floor`, the `limit`-th reading) that prunes the costlier passes, which
+    // otherwise explore every path with two edits.
     let edits = scalars.count <= 2 ? min(maxEdits, 1) : maxEdits
-    if edits > 0 { search.run(maxEdits: edits) }
+    for allowed in 0...max(edits, 0) { search.run(maxEdits: allowed) }
     let sorted = search.found.sorted {
       (a: (id: Int32, logProb: Float), b: (id: Int32, logProb: Float)) -> Bool in
       a.logProb > b.logProb || (a.logProb == b.logProb && a.id < b.id)

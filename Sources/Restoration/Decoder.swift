@@ -50,31 +50,57 @@ struct Decoder: Sendable {
     let n = lattice.count
     if n == 0 { return [] }
     let start = Vocabulary.Special.sentenceStart.rawValue
-    let end = Vocabulary.Special.sentenceEnd.rawValue
-    // States at the previous position: (index at i-2, index at i-1) and score; the
-    // back-pointer and index at i of each kept state are stored per position.
+    var maxCount = 1
+    for l in lattice { maxCount = max(maxCount, l.ids.count) }
+    // States at the previous position: (index at i-2, index at i-1) and score. Each
+    // position's kept states (index at i, back-pointer) are stored flat, `beam` apiece.
+    let width = max(beam, 1)
     var prevA: [Int] = [0]
     var prevB: [Int] = [0]
     var prevScore: [Float] = [0]
-    var backs = [[Int]](repeating: [], count: n)
-    var stateB = [[Int]](repeating: [], count: n)
-    var maxCount = 1
-    for l in lattice { maxCount = max(maxCount, l.ids.count) }
+    var backs = [Int](repeating: 0, count: n * width)
+    var stateB = [Int](repeating: 0, count: n * width)
     var best = [Float](repeating: -.infinity, count: maxCount * maxCount)
     var from = [Int](repeating: -1, count: maxCount * maxCount)
     var used: [Int] = []
     used.reserveCapacity(maxCount * maxCount)
+    var kept: [Int] = []
+    kept.reserveCapacity(width + 1)
+    // What a reading scores after a given previous reading, whatever came before it: the
+    // bigram part of the language model and the cache bonus, shared by the states that
+    // end in the same reading.
+    var pairLogProb = [Float](repeating: 0, count: maxCount * maxCount)
+    var pairBonus = [Float](repeating: 0, count: maxCount * maxCount)
+    var pairReady = [Bool](repeating: false, count: maxCount)
     for i in 0..<n {
       let ids = lattice[i].ids
       let scores = lattice[i].scores
       let c = ids.count
       used.removeAll(keepingCapacity: true)
+      for j in pairReady.indices { pairReady[j] = false }
       for s in 0..<prevScore.count {
         let u = i >= 2 ? lattice[i - 2].ids[prevA[s]] : start
         let v = i >= 1 ? lattice[i - 1].ids[prevB[s]] : start
+        let pair = prevB[s] * c
+        if !pairReady[prevB[s]] {
+          pairReady[prevB[s]] = true
+          for k in 0..<c {
+            pairLogProb[pair + k] = model.logProb(ids[k], after: v)
+            pairBonus[pair + k] = cache.bonus(ids[k], after: v)
+          }
+        }
+        // Every trigram's history is stored with the bigrams (with its weight), so a
+        // history not found there has no trigram to probe for.
+        let history = model.history(u, v)
         let base = prevB[s] * c
         for k in 0..<c {
-          let value = prevScore[s] + score(ids[k], u, v, cache) + scores[k]
+          var logProb: Float
+          if history.hasTrigrams, let t = model.trigramLogProb(u, v, ids[k]) {
+            logProb = t
+          } else {
+            logProb = history.backoff + pairLogProb[pair + k]
+          }
+          let value = prevScore[s] + (logProb + pairBonus[pair + k]) + scores[k]
           let cell = base + k
           if best[cell] == -.infinity { used.append(cell) }
           if value > best[cell] {
@@ -83,27 +109,34 @@ struct Decoder: Sendable {
           }
         }
       }
+      // The `beam` best states, best first; among equal scores the first written first.
+      kept.removeAll(keepingCapacity: true)
       if used.count > beam {
-        used.sort { best[$0] > best[$1] }
-        used.removeLast(used.count - beam)
+        for cell in used {
+          let value = best[cell]
+          if kept.count == beam, value <= best[kept[kept.count - 1]] { continue }
+          var at = kept.count
+          while at > 0, best[kept[at - 1]] < value { at -= 1 }
+          kept.insert(cell, at: at)
+          if kept.count > beam { kept.removeLast() }
+        }
+      } else {
+        kept.append(contentsOf: used)
       }
       prevA.removeAll(keepingCapacity: true)
       prevB.removeAll(keepingCapacity: true)
       prevScore.removeAll(keepingCapacity: true)
-      var back: [Int] = []
-      back.reserveCapacity(used.count)
-      for cell in used {
+      for (slot, cell) in kept.enumerated() {
         prevA.append(cell / c)
         prevB.append(cell % c)
         prevScore.append(best[cell])
-        back.append(from[cell])
+        backs[i * width + slot] = from[cell]
+        stateB[i * width + slot] = cell % c
       }
-      backs[i] = back
-      stateB[i] = prevB
-      // Reset only the cells written, for the next position.
-      for cell in 0..<min(c * maxCount, best.count) { best[cell] = -.infinity }
+      for cell in used { best[cell] = -.infinity }
     }
     // Close the sentence and trace back.
+    let end = Vocabulary.Special.sentenceEnd.rawValue
     var bestState = 0
     var bestValue = -Float.infinity
     for s in 0..<prevScore.count {
@@ -118,8 +151,8 @@ struct Decoder: Sendable {
     var path = [Int](repeating: 0, count: n)
     var s = bestState
     for i in stride(from: n - 1, through: 0, by: -1) {
-      path[i] = stateB[i][s]
-      s = backs[i][s]
+      path[i] = stateB[i * width + s]
+      s = backs[i * width + s]
     }
     return (0..<n).map {
       Choice(index: path[$0], posterior: posterior(at: $0, path, lattice, cache))

@@ -113,6 +113,19 @@ struct LanguageModel: Sendable {
     return backoff + logProb(w, after: v)
   }
 
+  /// How a history (u v) backs off: its weight, and whether any trigram continues it.
+  /// Every trigram history is stored with the bigrams (a history seen only there gets an
+  /// entry of its own), so a history not found there has no trigram.
+  @inline(__always) func history(_ u: Int32, _ v: Int32) -> (backoff: Float, hasTrigrams: Bool) {
+    if let j = bigrams.find(LanguageModel.pack(u, v)) { return (bigrams.backoffs[j], true) }
+    return (0, false)
+  }
+
+  /// log p(w | u v) when the trigram was seen.
+  @inline(__always) func trigramLogProb(_ u: Int32, _ v: Int32, _ w: Int32) -> Float? {
+    trigrams.find(LanguageModel.pack(u, v, w)).map { trigrams.logProbs[$0] }
+  }
+
   /// log p(w | v).
   @inline(__always) func logProb(_ w: Int32, after v: Int32) -> Float {
     if let j = bigrams.find(LanguageModel.pack(v, w)) { return bigrams.logProbs[j] }
