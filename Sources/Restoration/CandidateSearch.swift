@@ -142,7 +142,7 @@ struct CandidateSearch {
     } else {
       base = seen.count
       seenIndex.insert(key, Int32(base / stride))
-      seen.append(contentsOf: repeatElement(-Float.infinity, count: stride))
+      for _ in 0..<stride { seen.append(-.infinity) }
     }
     seen[base + edits] = logProb
     return true
