@@ -121,6 +121,9 @@ struct LanguageModel: Sendable {
   private(set) var historyStart: [Int32] = []
   private(set) var continuationIds: [Int32] = []
   private(set) var continuationLogProbs: [Float] = []
+  /// False when some trigram's history is missing from the bigram table, which the
+  /// builder never writes: such a model is refused at load.
+  private(set) var historiesComplete = true
 
   init(
     unigramLogProbs: [Float], unigramBackoffs: [Float], bigrams: NGramTable, trigrams: NGramTable
@@ -139,7 +142,8 @@ struct LanguageModel: Sendable {
     for (t, key) in trigrams.keys.enumerated() where key != NGramTable.empty {
       // The builder stores every trigram history with the bigrams (see `history`).
       guard let j = bigrams.find(key >> 21) else {
-        preconditionFailure("trigram history missing from the bigram table")
+        historiesComplete = false
+        return
       }
       slots[t] = Int32(j)
       counts[j + 1] += 1
