@@ -22,17 +22,22 @@ enum ChannelKind: Int, Sendable {
 struct ChannelModel: Sendable {
   /// One source piece (one or two letters) an OCR chunk may come from.
   struct Source: Sendable {
-    var first: UInt32
-    var second: UInt32  // 0 when the piece is one letter
+    /// Trie letter codes; `second` is `noLetter` when the piece is one letter.
+    var first: UInt8
+    var second: UInt8
     var logProb: Float
+    /// `first` as a letter set, to test against a trie node's children (empty when the
+    /// piece has a letter the inventory never uses: such a piece never matches).
+    var letter: LetterSet
+    static let noLetter = UInt8.max
   }
   /// For each OCR chunk (up to three scalars packed 21 bits apiece), the range of its
   /// sources in `sources`, best first. Integer keys keep string hashing out of the search.
-  fileprivate let chunkRanges: IntegerMap
-  fileprivate let rangeStarts: [Int32]
-  fileprivate let rangeCounts: [Int32]
-  fileprivate let sources: [Source]
-  fileprivate let trie: SyllableTrie
+  let chunkRanges: IntegerMap
+  let rangeStarts: [Int32]
+  let rangeCounts: [Int32]
+  let sources: [Source]
+  let trie: SyllableTrie
   /// Cost of a mark change the training never showed (a lone vowel read with the wrong
   /// marks), so that rare syllables stay reachable.
   let unseenMarkLogProb: Float
@@ -68,9 +73,7 @@ struct ChannelModel: Sendable {
       counts.append(Int32(sorted.count))
       for e in sorted {
         flat.append(
-          Source(
-            first: e.source[0].value, second: e.source.count > 1 ? e.source[1].value : 0,
-            logProb: e.logProb))
+          ChannelModel.source(e.source, e.logProb, trie))
       }
     }
     chunkRanges = ranges
@@ -79,6 +82,19 @@ struct ChannelModel: Sendable {
     sources = flat
     self.trie = trie
     self.unseenMarkLogProb = unseenMarkLogProb
+  }
+
+  /// A source piece in trie letter codes; one with a letter the inventory never uses gets
+  /// an empty letter set, so that it never matches.
+  private static func source(_ letters: [Unicode.Scalar], _ logProb: Float, _ trie: SyllableTrie)
+    -> Source
+  {
+    let codes = letters.map { trie.code(of: $0.value) }
+    let known = !codes.contains(nil)
+    return Source(
+      first: codes[0] ?? Source.noLetter,
+      second: codes.count > 1 ? codes[1] ?? Source.noLetter : Source.noLetter,
+      logProb: logProb, letter: known ? LetterSet(code: codes[0]) : LetterSet())
   }
 
   @inline(__always) static func pack(_ scalars: [UInt32]) -> UInt64 {
@@ -92,171 +108,27 @@ struct ChannelModel: Sendable {
   }
 
   /// The syllables `token` (lower case) may stand for, with log P(token | syllable), best
-  /// first, at most `limit`, none worse than `floor` below the best. Besides the learned
-  /// confusions, up to `maxEdits` unexplained edits (a letter replaced, dropped or added,
-  /// each at `editLogProb`) reach what scan noise does that the training never showed.
+  /// first (ties by id), at most `limit`, none worse than `floor` below the best nor than
+  /// 1.5 × `floor` in all. Besides the learned confusions, up to `maxEdits` unexplained
+  /// edits (a letter replaced, dropped or added, each at `editLogProb`; one for tokens of
+  /// one or two letters) reach what scan noise does that the training never showed.
   func candidates(for token: String, limit: Int, floor: Float, maxEdits: Int, editLogProb: Float)
     -> [(id: Int32, logProb: Float)]
   {
     let scalars = token.unicodeScalars.map(\.value)
     guard !scalars.isEmpty, scalars.count <= 12 else { return [] }
-    // A first pass without edits finds the best plain reading; its score bounds the
-    // edit search, which otherwise explores every two-edit path.
-    var search = Search(
-      model: self, token: scalars, floor: floor, maxEdits: 0, editLogProb: editLogProb)
-    search.run(0, trie.root, 0, 0)
+    var search = CandidateSearch(
+      model: self, token: scalars, limit: limit, floor: floor, editLogProb: editLogProb)
+    // Passes with more and more edits: what fewer edits find raises the bound (the best
+    // reading less `floor`, the `limit`-th reading) that prunes the costlier passes, which
+    // otherwise explore every path with two edits.
     let edits = scalars.count <= 2 ? min(maxEdits, 1) : maxEdits
-    if edits > 0 {
-      search = Search(
-        model: self, token: scalars, floor: floor, maxEdits: edits, editLogProb: editLogProb,
-        after: search)
-      search.run(0, trie.root, 0, 0)
+    for allowed in 0...max(edits, 0) { search.run(maxEdits: allowed) }
+    let sorted = search.found.sorted {
+      (a: (id: Int32, logProb: Float), b: (id: Int32, logProb: Float)) -> Bool in
+      a.logProb > b.logProb || (a.logProb == b.logProb && a.id < b.id)
     }
-    let sorted = search.best.sorted {
-      (a: (key: Int32, value: Float), b: (key: Int32, value: Float)) -> Bool in
-      a.value > b.value || (a.value == b.value && a.key < b.key)
-    }
-    guard let top = sorted.first?.value else { return [] }
-    return sorted.prefix(limit).filter { $0.value >= top - floor }.map { ($0.key, $0.value) }
-  }
-
-  /// A depth-first walk of the trie consuming the token, pruned by the best score so far.
-  private struct Search {
-    // The model's tables, held directly so the recursion does not copy (and retain) them.
-    let trie: SyllableTrie
-    let chunkRanges: IntegerMap
-    let rangeStarts: [Int32]
-    let rangeCounts: [Int32]
-    let sources: [Source]
-    let token: [UInt32]
-    let floor: Float
-    let maxEdits: Int
-    let editLogProb: Float
-    var best: [Int32: Float] = [:]
-    var bound: Float
-    /// Best score seen at each (position, node, edits): a path reaching a state no better
-    /// than an earlier one, with no fewer edits, cannot lead anywhere new.
-    var visited = IntegerMap(capacity: 256)
-
-    init(
-      model: ChannelModel, token: [UInt32], floor: Float, maxEdits: Int, editLogProb: Float
-    ) {
-      trie = model.trie
-      chunkRanges = model.chunkRanges
-      rangeStarts = model.rangeStarts
-      rangeCounts = model.rangeCounts
-      sources = model.sources
-      self.token = token
-      self.floor = floor
-      self.maxEdits = maxEdits
-      self.editLogProb = editLogProb
-      bound = -floor * 1.5
-    }
-
-    init(
-      model: ChannelModel, token: [UInt32], floor: Float, maxEdits: Int, editLogProb: Float,
-      after previous: Search
-    ) {
-      self.init(
-        model: model, token: token, floor: floor, maxEdits: maxEdits, editLogProb: editLogProb)
-      best = previous.best
-      bound = previous.bound
-    }
-
-    @inline(__always) private func stateKey(_ position: Int, _ node: Int32, _ edits: Int) -> UInt64
-    {
-      UInt64(UInt32(node)) << 8 | UInt64(position) << 2 | UInt64(edits)
-    }
-
-    /// Records a state; false when an earlier path reached it at least as well.
-    private mutating func improves(_ position: Int, _ node: Int32, _ logProb: Float, _ edits: Int)
-      -> Bool
-    {
-      for e in 0...edits {
-        if let seen = visited[stateKey(position, node, e)],
-          Float(bitPattern: UInt32(bitPattern: seen)) >= logProb
-        {
-          return false
-        }
-      }
-      visited.insert(stateKey(position, node, edits), Int32(bitPattern: logProb.bitPattern))
-      return true
-    }
-
-    mutating func run(_ position: Int, _ node: Int32, _ logProb: Float, _ edits: Int) {
-      guard improves(position, node, logProb, edits) else { return }
-      if position == token.count {
-        let id = trie.terminal[Int(node)]
-        if id >= 0, logProb > best[id] ?? -.infinity {
-          best[id] = logProb
-          bound = max(bound, logProb - floor)
-        }
-      }
-      if position < token.count {
-        var key: UInt64 = 0
-        for length in 1...min(3, token.count - position) {
-          key |= UInt64(token[position + length - 1]) << (21 * UInt64(length - 1))
-          guard let range = chunkRanges[key] else { continue }
-          let start = Int(rangeStarts[Int(range)])
-          for e in start..<start + Int(rangeCounts[Int(range)]) {
-            let source = sources[e]
-            let next = logProb + source.logProb
-            if next < bound { break }
-            guard var child = trie.child(node, source.first) else { continue }
-            if source.second != 0 {
-              guard let second = trie.child(child, source.second) else { continue }
-              child = second
-            }
-            run(position + length, child, next, edits)
-          }
-        }
-      }
-      let next = logProb + editLogProb
-      guard edits < maxEdits, next >= bound else { return }
-      // An OCR character that stands for nothing (a speck, a split glyph).
-      if position < token.count { run(position + 1, node, next, edits + 1) }
-      for (_, child) in trie.children[Int(node)] {
-        // A printed letter the OCR dropped, or read as something unrelated.
-        run(position, child, next, edits + 1)
-        if position < token.count { run(position + 1, child, next, edits + 1) }
-      }
-    }
-  }
-}
-
-/// The inventory as a trie over Unicode scalars, for generating candidates letter by letter.
-struct SyllableTrie: Sendable {
-  private var edges = IntegerMap(capacity: 1 << 15)
-  /// Each node's outgoing letters and child nodes.
-  private(set) var children: [[(Unicode.Scalar, Int32)]] = [[]]
-  /// Vocabulary id of the syllable ending at each node, or -1.
-  private(set) var terminal: [Int32] = [-1]
-  /// Every scalar used by the inventory.
-  private(set) var alphabet: Set<Unicode.Scalar> = []
-  let root: Int32 = 0
-
-  init(vocabulary: Vocabulary) {
-    for (i, s) in vocabulary.syllables.enumerated() {
-      var node: Int32 = 0
-      for scalar in s.unicodeScalars {
-        alphabet.insert(scalar)
-        let key = UInt64(UInt32(node)) << 21 | UInt64(scalar.value)
-        if let next = edges[key] {
-          node = next
-        } else {
-          let next = Int32(terminal.count)
-          terminal.append(-1)
-          children.append([])
-          children[Int(node)].append((scalar, next))
-          edges.insert(key, next)
-          node = next
-        }
-      }
-      terminal[Int(node)] = Int32(i + Vocabulary.Special.allCases.count)
-    }
-  }
-
-  @inline(__always) func child(_ node: Int32, _ scalar: UInt32) -> Int32? {
-    edges[UInt64(UInt32(node)) << 21 | UInt64(scalar)]
+    guard let top = sorted.first?.logProb else { return [] }
+    return Array(sorted.prefix(limit).filter { $0.logProb >= top - floor })
   }
 }

@@ -50,65 +50,131 @@ struct Decoder: Sendable {
     let n = lattice.count
     if n == 0 { return [] }
     let start = Vocabulary.Special.sentenceStart.rawValue
-    let end = Vocabulary.Special.sentenceEnd.rawValue
-    // States at the previous position: (index at i-2, index at i-1) and score; the
-    // back-pointer and index at i of each kept state are stored per position.
-    var prevA: [Int] = [0]
-    var prevB: [Int] = [0]
-    var prevScore: [Float] = [0]
-    var backs = [[Int]](repeating: [], count: n)
-    var stateB = [[Int]](repeating: [], count: n)
     var maxCount = 1
     for l in lattice { maxCount = max(maxCount, l.ids.count) }
-    var best = [Float](repeating: -.infinity, count: maxCount * maxCount)
-    var from = [Int](repeating: -1, count: maxCount * maxCount)
-    var used: [Int] = []
-    used.reserveCapacity(maxCount * maxCount)
+    let width = max(beam, 1)
+    let cells = maxCount * maxCount
+    // Scratch for the whole sentence, allocated once: the inner loop runs over every
+    // (state, candidate) cell and must not pay for bounds checks or reallocation.
+    // States at the previous position: (index at i-2, index at i-1) and score. Each
+    // position's kept states (index at i, back-pointer) are stored flat, `width` apiece.
+    let prevA = Scratch<Int32>(width, 0)
+    let prevB = Scratch<Int32>(width, 0)
+    let prevScore = Scratch<Float>(width, 0)
+    let backs = Scratch<Int32>(n * width, 0)
+    let stateB = Scratch<Int32>(n * width, 0)
+    let best = Scratch<Float>(cells, -.infinity)
+    let from = Scratch<Int32>(cells, -1)
+    let used = Scratch<Int32>(width * maxCount + maxCount, 0)
+    let kept = Scratch<Int32>(width + 1, 0)
+    // What a reading scores after a given previous reading, whatever came before it: the
+    // bigram part of the language model and the cache bonus, shared by the states that
+    // end in the same reading.
+    let pairLogProb = Scratch<Float>(cells, 0)
+    let pairBonus = Scratch<Float>(cells, 0)
+    let pairReady = Scratch<Bool>(maxCount, false)
+    let trigram = Scratch<Float>(maxCount, 0)
+    let hasTrigram = Scratch<Bool>(maxCount, false)
+    defer {
+      for buffer in [prevA, prevB, backs, stateB, from, used, kept] { buffer.free() }
+      for buffer in [prevScore, best, pairLogProb, pairBonus, trigram] { buffer.free() }
+      pairReady.free()
+      hasTrigram.free()
+    }
+    var candidates = CandidateIndex(capacity: maxCount)
+    var stateCount = 1
     for i in 0..<n {
       let ids = lattice[i].ids
       let scores = lattice[i].scores
       let c = ids.count
-      used.removeAll(keepingCapacity: true)
-      for s in 0..<prevScore.count {
-        let u = i >= 2 ? lattice[i - 2].ids[prevA[s]] : start
-        let v = i >= 1 ? lattice[i - 1].ids[prevB[s]] : start
-        let base = prevB[s] * c
+      var usedCount = 0
+      for j in 0..<maxCount { pairReady[j] = false }
+      candidates.reset(ids)
+      for s in 0..<stateCount {
+        let b = Int(prevB[s])
+        let u = i >= 2 ? lattice[i - 2].ids[Int(prevA[s])] : start
+        let v = i >= 1 ? lattice[i - 1].ids[b] : start
+        let pair = b * c
+        if !pairReady[b] {
+          pairReady[b] = true
+          for k in 0..<c {
+            pairLogProb[pair + k] = model.logProb(ids[k], after: v)
+            pairBonus[pair + k] = cache.bonus(ids[k], after: v)
+          }
+        }
+        let history = model.history(u, v)
+        // A history's trigrams are either read in one run and matched to the candidates,
+        // or, for a history with many, probed for candidate by candidate.
+        let listed = history.trigrams.count <= 4 * c && candidates.isUnique
+        if listed {
+          for e in history.trigrams {
+            let k = candidates.index(of: model.continuationIds[e])
+            if k >= 0 {
+              trigram[k] = model.continuationLogProbs[e]
+              hasTrigram[k] = true
+            }
+          }
+        }
+        let score = prevScore[s]
         for k in 0..<c {
-          let value = prevScore[s] + score(ids[k], u, v, cache) + scores[k]
-          let cell = base + k
-          if best[cell] == -.infinity { used.append(cell) }
+          var logProb: Float
+          if listed {
+            logProb = hasTrigram[k] ? trigram[k] : history.backoff + pairLogProb[pair + k]
+            hasTrigram[k] = false
+          } else if !history.trigrams.isEmpty, let t = model.trigramLogProb(u, v, ids[k]) {
+            logProb = t
+          } else {
+            logProb = history.backoff + pairLogProb[pair + k]
+          }
+          let value = score + (logProb + pairBonus[pair + k]) + scores[k]
+          let cell = pair + k
+          if best[cell] == -.infinity {
+            used[usedCount] = Int32(cell)
+            usedCount += 1
+          }
           if value > best[cell] {
             best[cell] = value
-            from[cell] = s
+            from[cell] = Int32(s)
           }
         }
       }
-      if used.count > beam {
-        used.sort { best[$0] > best[$1] }
-        used.removeLast(used.count - beam)
+      // The `beam` best states, best first; among equal scores the first written first.
+      var keptCount = 0
+      if usedCount > beam {
+        for q in 0..<usedCount {
+          let cell = Int(used[q])
+          let value = best[cell]
+          if keptCount == beam, value <= best[Int(kept[keptCount - 1])] { continue }
+          var at = keptCount
+          while at > 0, best[Int(kept[at - 1])] < value {
+            kept[at] = kept[at - 1]
+            at -= 1
+          }
+          kept[at] = Int32(cell)
+          keptCount = min(keptCount + 1, beam)
+        }
+      } else {
+        for q in 0..<usedCount { kept[q] = used[q] }
+        keptCount = usedCount
       }
-      prevA.removeAll(keepingCapacity: true)
-      prevB.removeAll(keepingCapacity: true)
-      prevScore.removeAll(keepingCapacity: true)
-      var back: [Int] = []
-      back.reserveCapacity(used.count)
-      for cell in used {
-        prevA.append(cell / c)
-        prevB.append(cell % c)
-        prevScore.append(best[cell])
-        back.append(from[cell])
+      for slot in 0..<keptCount {
+        let cell = Int(kept[slot])
+        prevA[slot] = Int32(cell / c)
+        prevB[slot] = Int32(cell % c)
+        prevScore[slot] = best[cell]
+        backs[i * width + slot] = from[cell]
+        stateB[i * width + slot] = Int32(cell % c)
       }
-      backs[i] = back
-      stateB[i] = prevB
-      // Reset only the cells written, for the next position.
-      for cell in 0..<min(c * maxCount, best.count) { best[cell] = -.infinity }
+      stateCount = keptCount
+      for q in 0..<usedCount { best[Int(used[q])] = -.infinity }
     }
     // Close the sentence and trace back.
+    let end = Vocabulary.Special.sentenceEnd.rawValue
     var bestState = 0
     var bestValue = -Float.infinity
-    for s in 0..<prevScore.count {
-      let u = n >= 2 ? lattice[n - 2].ids[prevA[s]] : start
-      let v = lattice[n - 1].ids[prevB[s]]
+    for s in 0..<stateCount {
+      let u = n >= 2 ? lattice[n - 2].ids[Int(prevA[s])] : start
+      let v = lattice[n - 1].ids[Int(prevB[s])]
       let value = prevScore[s] + score(end, u, v, cache)
       if value > bestValue {
         bestValue = value
@@ -118,8 +184,8 @@ struct Decoder: Sendable {
     var path = [Int](repeating: 0, count: n)
     var s = bestState
     for i in stride(from: n - 1, through: 0, by: -1) {
-      path[i] = stateB[i][s]
-      s = backs[i][s]
+      path[i] = Int(stateB[i * width + s])
+      s = Int(backs[i * width + s])
     }
     return (0..<n).map {
       Choice(index: path[$0], posterior: posterior(at: $0, path, lattice, cache))
@@ -141,11 +207,42 @@ struct Decoder: Sendable {
     let v = id(i - 1)
     let x = id(i + 1)
     let y = id(i + 2)
+    // The three trigram terms, each found as `LanguageModel.logProb` would (the trigram if
+    // its history has one, else the history's weight plus the bigram), with what does not
+    // depend on the candidate looked up once.
+    let before = model.history(u, v)
+    let last = i + 1 < n
+    let lowerAfter = last ? model.logProb(y, after: x) : 0
+    let bonusAfter = last ? cache.bonus(y, after: x) : 0
     var values = [Float](repeating: 0, count: c)
     for k in 0..<c {
       let w = lattice[i].ids[k]
-      var value = lattice[i].scores[k] + score(w, u, v, cache) + score(x, v, w, cache)
-      if i + 1 < n { value += score(y, w, x, cache) }
+      var first: Float
+      if !before.trigrams.isEmpty, let t = model.trigramLogProb(u, v, w) {
+        first = t
+      } else {
+        first = before.backoff + model.logProb(w, after: v)
+      }
+      let middle = model.history(v, w)
+      var second: Float
+      if !middle.trigrams.isEmpty, let t = model.trigramLogProb(v, w, x) {
+        second = t
+      } else {
+        second = middle.backoff + model.logProb(x, after: w)
+      }
+      var value =
+        lattice[i].scores[k] + (first + cache.bonus(w, after: v))
+        + (second + cache.bonus(x, after: w))
+      if last {
+        let after = model.history(w, x)
+        var third: Float
+        if !after.trigrams.isEmpty, let t = model.trigramLogProb(w, x, y) {
+          third = t
+        } else {
+          third = after.backoff + lowerAfter
+        }
+        value += third + bonusAfter
+      }
       values[k] = value
     }
     let chosen = values[path[i]]
@@ -153,4 +250,69 @@ struct Decoder: Sendable {
     for value in values { sum += exp(Double(value - chosen)) }
     return 1 / sum
   }
+}
+
+/// Which index a vocabulary id has among one position's candidates: a small open-addressing
+/// table rebuilt per position.
+private struct CandidateIndex {
+  private var keys: [Int32]
+  private var values: [Int32]
+  private let mask: Int
+  /// False when an id occurs twice (then the table is not used).
+  private(set) var isUnique = true
+
+  init(capacity: Int) {
+    var size = 16
+    while size < capacity * 2 { size *= 2 }
+    keys = [Int32](repeating: -1, count: size)
+    values = [Int32](repeating: 0, count: size)
+    mask = size - 1
+  }
+
+  @inline(__always) private func slot(_ id: Int32) -> Int {
+    Int(truncatingIfNeeded: UInt32(bitPattern: id) &* 0x9E37_79B1) >> 8 & mask
+  }
+
+  mutating func reset(_ ids: [Int32]) {
+    for i in keys.indices { keys[i] = -1 }
+    isUnique = true
+    for (k, id) in ids.enumerated() {
+      var at = slot(id)
+      while keys[at] != -1 {
+        if keys[at] == id { isUnique = false }
+        at = (at + 1) & mask
+      }
+      keys[at] = id
+      values[at] = Int32(k)
+    }
+  }
+
+  /// The candidate index of `id`, or -1.
+  @inline(__always) func index(of id: Int32) -> Int {
+    var at = slot(id)
+    while true {
+      let key = keys[at]
+      if key == id { return Int(values[at]) }
+      if key == -1 { return -1 }
+      at = (at + 1) & mask
+    }
+  }
+}
+
+/// A fixed-size buffer that the decoder frees itself: subscripts without bounds checks in
+/// release builds, for its innermost loop.
+private struct Scratch<Element> {
+  let base: UnsafeMutablePointer<Element>
+
+  init(_ count: Int, _ value: Element) {
+    base = .allocate(capacity: max(count, 1))
+    base.initialize(repeating: value, count: max(count, 1))
+  }
+
+  @inline(__always) subscript(_ i: Int) -> Element {
+    get { base[i] }
+    nonmutating set { base[i] = newValue }
+  }
+
+  func free() { base.deallocate() }
 }

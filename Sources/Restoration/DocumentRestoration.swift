@@ -161,8 +161,10 @@ struct DocumentRestoration {
     _ candidates: inout [String: [(id: Int32, logProb: Float)]]
   ) -> Plan {
     let vocabulary = dictionary.vocabulary
-    let fixed = Plan(
-      lattice: Lattice(ids: [vocabulary.fixedUnit(token) ?? 0], scores: [0]), keep: 0)
+    // Made only when needed: for a word it parses the syllable, which a known plan spares.
+    var fixed: Plan {
+      Plan(lattice: Lattice(ids: [vocabulary.fixedUnit(token) ?? 0], scores: [0]), keep: 0)
+    }
     // English-model OCR writes "ở" as "6" and "lệ" as "18": a short number may be a word.
     let digits = token.kind == .number && !light && token.text.count <= 2
     guard token.kind == .word || digits else { return fixed }

@@ -1,16 +1,26 @@
 /// An open-addressing hash table from packed n-gram keys to log-probabilities (and, for
 /// contexts, back-off weights), laid out as flat arrays so it loads with a memory copy.
+/// Lookups go through `slots`, the same table with each key beside its values, so that a
+/// probe touches one cache line instead of one per array.
 struct NGramTable: Sendable {
   static let empty = UInt64.max
   var keys: [UInt64]
   var logProbs: [Float]
   /// Back-off weights; empty for the highest order.
   var backoffs: [Float]
+  /// One n-gram (or an empty slot) with its values.
+  struct Slot: Sendable {
+    var key: UInt64
+    var logProb: Float
+    var backoff: Float
+  }
+  private(set) var slots: [Slot] = []
 
   init(keys: [UInt64], logProbs: [Float], backoffs: [Float]) {
     self.keys = keys
     self.logProbs = logProbs
     self.backoffs = backoffs
+    interleave()
   }
 
   /// Builds a table holding `entries` at a load factor of about 0.6.
@@ -27,17 +37,26 @@ struct NGramTable: Sendable {
       logProbs[slot] = e.logProb
       if withBackoff { backoffs[slot] = e.backoff }
     }
+    interleave()
+  }
+
+  private mutating func interleave() {
+    let hasBackoffs = backoffs.count == keys.count
+    slots = (0..<min(keys.count, logProbs.count)).map {
+      Slot(key: keys[$0], logProb: logProbs[$0], backoff: hasBackoffs ? backoffs[$0] : 0)
+    }
   }
 
   @inline(__always) static func slot(_ key: UInt64, mask: Int) -> Int {
     Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 20) & mask
   }
 
+  /// The slot holding `key`, if any.
   @inline(__always) func find(_ key: UInt64) -> Int? {
-    let mask = keys.count - 1
+    let mask = slots.count - 1
     var slot = NGramTable.slot(key, mask: mask)
     while true {
-      let k = keys[slot]
+      let k = slots[slot].key
       if k == key { return slot }
       if k == NGramTable.empty { return nil }
       slot = (slot + 1) & mask
@@ -95,6 +114,52 @@ struct LanguageModel: Sendable {
   var unigramBackoffs: [Float]
   var bigrams: NGramTable
   var trigrams: NGramTable
+  /// The trigrams grouped by history, made when the model is loaded: the entries of the
+  /// history in bigram slot j are `historyStart[j]..<historyStart[j + 1]` of
+  /// `continuationIds` and `continuationLogProbs`. The decoder reads a history's few
+  /// continuations in one run instead of probing the trigram table for every candidate.
+  private(set) var historyStart: [Int32] = []
+  private(set) var continuationIds: [Int32] = []
+  private(set) var continuationLogProbs: [Float] = []
+  /// False when some trigram's history is missing from the bigram table, which the
+  /// builder never writes: such a model is refused at load.
+  private(set) var historiesComplete = true
+
+  init(
+    unigramLogProbs: [Float], unigramBackoffs: [Float], bigrams: NGramTable, trigrams: NGramTable
+  ) {
+    self.unigramLogProbs = unigramLogProbs
+    self.unigramBackoffs = unigramBackoffs
+    self.bigrams = bigrams
+    self.trigrams = trigrams
+    groupTrigramsByHistory()
+  }
+
+  private mutating func groupTrigramsByHistory() {
+    let mask: UInt64 = (1 << 21) - 1
+    var slots = [Int32](repeating: -1, count: trigrams.keys.count)
+    var counts = [Int32](repeating: 0, count: bigrams.keys.count + 1)
+    for (t, key) in trigrams.keys.enumerated() where key != NGramTable.empty {
+      // The builder stores every trigram history with the bigrams (see `history`).
+      guard let j = bigrams.find(key >> 21) else {
+        historiesComplete = false
+        return
+      }
+      slots[t] = Int32(j)
+      counts[j + 1] += 1
+    }
+    for j in 0..<bigrams.keys.count { counts[j + 1] += counts[j] }
+    historyStart = counts
+    var next = counts
+    continuationIds = [Int32](repeating: 0, count: Int(counts[bigrams.keys.count]))
+    continuationLogProbs = [Float](repeating: 0, count: continuationIds.count)
+    for (t, j) in slots.enumerated() where j >= 0 {
+      let e = Int(next[Int(j)])
+      next[Int(j)] += 1
+      continuationIds[e] = Int32(truncatingIfNeeded: trigrams.keys[t] & mask)
+      continuationLogProbs[e] = trigrams.logProbs[t]
+    }
+  }
 
   @inline(__always) static func pack(_ a: Int32, _ b: Int32) -> UInt64 {
     UInt64(UInt32(bitPattern: a)) << 21 | UInt64(UInt32(bitPattern: b))
@@ -107,15 +172,31 @@ struct LanguageModel: Sendable {
 
   /// log p(w | u v).
   @inline(__always) func logProb(_ w: Int32, after u: Int32, _ v: Int32) -> Float {
-    if let i = trigrams.find(LanguageModel.pack(u, v, w)) { return trigrams.logProbs[i] }
+    if let i = trigrams.find(LanguageModel.pack(u, v, w)) { return trigrams.slots[i].logProb }
     var backoff: Float = 0
-    if let j = bigrams.find(LanguageModel.pack(u, v)) { backoff = bigrams.backoffs[j] }
+    if let j = bigrams.find(LanguageModel.pack(u, v)) { backoff = bigrams.slots[j].backoff }
     return backoff + logProb(w, after: v)
+  }
+
+  /// How a history (u v) backs off: its weight, and where its trigrams are in
+  /// `continuationIds` (an empty range when it has none). Every trigram history is stored
+  /// with the bigrams (a history seen only there gets an entry of its own), so a history
+  /// not found there has no trigram.
+  @inline(__always) func history(_ u: Int32, _ v: Int32) -> (backoff: Float, trigrams: Range<Int>) {
+    if let j = bigrams.find(LanguageModel.pack(u, v)) {
+      return (bigrams.slots[j].backoff, Int(historyStart[j])..<Int(historyStart[j + 1]))
+    }
+    return (0, 0..<0)
+  }
+
+  /// log p(w | u v) when the trigram was seen.
+  @inline(__always) func trigramLogProb(_ u: Int32, _ v: Int32, _ w: Int32) -> Float? {
+    trigrams.find(LanguageModel.pack(u, v, w)).map { trigrams.slots[$0].logProb }
   }
 
   /// log p(w | v).
   @inline(__always) func logProb(_ w: Int32, after v: Int32) -> Float {
-    if let j = bigrams.find(LanguageModel.pack(v, w)) { return bigrams.logProbs[j] }
+    if let j = bigrams.find(LanguageModel.pack(v, w)) { return bigrams.slots[j].logProb }
     return unigramBackoffs[Int(v)] + unigramLogProbs[Int(w)]
   }
 }

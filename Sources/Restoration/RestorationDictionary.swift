@@ -89,6 +89,10 @@ struct RestorationDictionary: Sendable {
     model = LanguageModel(
       unigramLogProbs: unigrams, unigramBackoffs: unigramBackoffs, bigrams: bigrams,
       trigrams: trigrams)
+    guard model.historiesComplete else {
+      throw .corruptDictionary(
+        path: path, reason: "a trigram's history is missing from the bigram table")
+    }
     confusions = []
     for _ in 0..<(try r.readUInt32()) {
       let sources = try r.readStrings()

@@ -29,3 +29,14 @@ extension Restorer {
     return Restorer(dictionary: dictionary, settings: s)
   }
 }
+
+extension Restorer {
+  /// The candidates the search finds for a lower-case token, as text, best first: for
+  /// checking that a change to the search leaves its results alone.
+  package func searchedCandidates(_ lower: String, light: Bool) -> [(text: String, logProb: Float)]
+  {
+    searchCandidates(lower, light: light).map {
+      (dictionary.vocabulary.text(of: $0.id), $0.logProb)
+    }
+  }
+}

@@ -9,9 +9,10 @@ import Restoration
 //                                                            missed; the devset is only scored)
 //   restoration-tool tune  REPO_ROOT SHARED_FOLDER SETTING VALUE...
 //   restoration-tool bench REPO_ROOT SHARED_FOLDER
+//   restoration-tool dump  REPO_ROOT SHARED_FOLDER   every output and candidate list, for diffing
 
 let arguments = CommandLine.arguments
-guard arguments.count >= 4, ["build", "eval", "bench", "tune"].contains(arguments[1]) else {
+guard arguments.count >= 4, ["build", "eval", "bench", "tune", "dump"].contains(arguments[1]) else {
   FileHandle.standardError.write(
     Data("usage: restoration-tool build|eval|bench|tune REPO_ROOT SHARED_FOLDER\n".utf8))
   exit(64)
@@ -29,6 +30,7 @@ do {
     try ToolCommands.tune(
       root: root, shared: shared, name: arguments.count > 4 ? arguments[4] : "",
       values: arguments.dropFirst(5).compactMap(Double.init))
+  case "dump": try ToolCommands.dump(root: root, shared: shared)
   default: try ToolCommands.bench(root: root, shared: shared)
   }
 } catch {

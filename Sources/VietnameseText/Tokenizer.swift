@@ -43,6 +43,9 @@ public enum Tokenizer {
     ".", ",", ";", ":", "!", "?", "(", ")", "[", "]", "\"", "“", "”", "‘", "«", "»", "…", "*",
   ]
 
+  /// What joins the words of a compound or the segments of a code.
+  static let joiners: Set<Character> = ["/", "-", ".", "–"]
+
   /// Tokenizes one line (no line breaks inside).
   public static func tokenize(_ line: String) -> [Token] {
     var tokens: [Token] = []
@@ -140,7 +143,7 @@ public enum Tokenizer {
     if !hasLetter, hasDigit, core.allSatisfy({ $0.isNumber || ".,/-:%".contains($0) }) {
       return [Token(kind: .number, text: core)]
     }
-    let joiners: Set<Character> = ["/", "-", ".", "–"]
+    let joiners = Tokenizer.joiners
     guard core.contains(where: joiners.contains) else {
       // A bar standing alone is a table's ruling line read by OCR, not a letter.
       let wordLike =
@@ -175,6 +178,11 @@ public enum Tokenizer {
   }
 
   static func isAddress(_ chunk: String) -> Bool {
+    // Every address has a dot or an at sign, or starts with "http": most words have none.
+    guard
+      chunk.utf8.contains(where: { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "@") })
+        || chunk.utf8.first == UInt8(ascii: "h") || chunk.utf8.first == UInt8(ascii: "H")
+    else { return false }
     let lower = chunk.lowercased()
     if lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("www.") {
       return true

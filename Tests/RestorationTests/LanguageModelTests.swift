@@ -27,3 +27,24 @@ func trigramProbabilitiesSumToOne(u: String, v: String) throws {
   #expect(abs(trigram - 1) < 0.005, "p(· | \(u) \(v)) sums to \(trigram)")
   #expect(abs(bigram - 1) < 0.005, "p(· | \(v)) sums to \(bigram)")
 }
+
+/// The decoder reads a history's trigrams from the bigram table's index, so a model whose
+/// trigram history is missing there (no builder writes one) is refused at load instead of
+/// decoding with trigrams it cannot see.
+@Test func aTrigramWhoseHistoryIsMissingMakesTheModelIncomplete() {
+  let unigrams = [Float](repeating: -3, count: 30)
+  func model(withHistory: Bool) -> LanguageModel {
+    let bigrams: [(key: UInt64, logProb: Float, backoff: Float)] =
+      withHistory ? [(LanguageModel.pack(20, 21), -1, -0.5)] : [(LanguageModel.pack(21, 22), -1, 0)]
+    return LanguageModel(
+      unigramLogProbs: unigrams, unigramBackoffs: unigrams,
+      bigrams: NGramTable(entries: bigrams, withBackoff: true),
+      trigrams: NGramTable(entries: [(LanguageModel.pack(20, 21, 22), -0.2, 0)], withBackoff: false)
+    )
+  }
+  #expect(!model(withHistory: false).historiesComplete)
+  let complete = model(withHistory: true)
+  #expect(complete.historiesComplete)
+  #expect(complete.logProb(22, after: 20, 21) == -0.2)
+  #expect(complete.history(20, 21).trigrams.count == 1)
+}

@@ -1,0 +1,229 @@
+/// One token's candidate search: a depth-first walk of the syllable trie that consumes the
+/// token chunk by chunk through the learned confusions, with unexplained edits where they
+/// are allowed, keeping for every syllable reached its best path score.
+///
+/// What it finds does not depend on the order of the walk: every syllable whose best path
+/// scores at least `bound` at the end (the best score found less `floor`, and never below
+/// 1.5 × `floor`) is found with that best score. That is what lets the walk prune
+/// aggressively: a path is dropped as soon as even the best imaginable rest of the token
+/// (`reach`) cannot bring it up to the bound.
+struct CandidateSearch {
+  private let trie: SyllableTrie
+  private let sources: [ChannelModel.Source]
+  private let length: Int
+  private let floor: Float
+  /// Candidates wanted: once this many syllables are found, one scoring below all of them
+  /// cannot make the list.
+  private let limit: Int
+  private var recordsSinceRanking = 0
+  private let editLogProb: Float
+  /// Sources of the chunk of `k` scalars at `position`, at index `position * 3 + k - 1`.
+  private var chunkStart: [Int32]
+  private var chunkCount: [Int32]
+  /// The letters any source of a chunk at each position starts with.
+  private var startLetters: [LetterSet]
+  /// The most the token's rest from `position` can add with `r` edits left, at index
+  /// `r * (length + 1) + position`: the best chunking by each chunk's best source,
+  /// whatever the trie allows. An upper bound, so pruning on it loses nothing.
+  private var reach: [Float] = []
+  /// Syllables reached, with their best path score.
+  private(set) var found: [(id: Int32, logProb: Float)] = []
+  private var foundIndex = IntegerMap(capacity: 64)
+  private var bound: Float
+  private var maxEdits = 0
+  /// Best score seen at each (position, node) for each number of edits used: a path
+  /// reaching a state no better than an earlier one, with no fewer edits, leads nowhere new.
+  private var seenIndex = IntegerMap(capacity: 256)
+  private var seen: [Float] = []
+  /// Room for float rounding between a path's running sum and `reach`.
+  private static let margin: Float = 1e-3
+
+  init(model: ChannelModel, token: [UInt32], limit: Int, floor: Float, editLogProb: Float) {
+    self.limit = max(limit, 1)
+    trie = model.trie
+    sources = model.sources
+    length = token.count
+    self.floor = floor
+    self.editLogProb = editLogProb
+    bound = -floor * 1.5
+    chunkStart = [Int32](repeating: 0, count: token.count * 3)
+    chunkCount = [Int32](repeating: 0, count: token.count * 3)
+    startLetters = [LetterSet](repeating: LetterSet(), count: token.count)
+    for position in 0..<token.count {
+      var key: UInt64 = 0
+      for k in 1...min(3, token.count - position) {
+        key |= UInt64(token[position + k - 1]) << (21 * UInt64(k - 1))
+        guard let range = model.chunkRanges[key] else { continue }
+        chunkStart[position * 3 + k - 1] = model.rangeStarts[Int(range)]
+        chunkCount[position * 3 + k - 1] = model.rangeCounts[Int(range)]
+        let start = Int(model.rangeStarts[Int(range)])
+        for e in start..<start + Int(model.rangeCounts[Int(range)]) {
+          startLetters[position].formUnion(model.sources[e].letter)
+        }
+      }
+    }
+  }
+
+  /// Walks the trie from its root allowing `maxEdits` unexplained edits; what an earlier
+  /// run found (and the bound it set) is kept.
+  mutating func run(maxEdits: Int) {
+    self.maxEdits = maxEdits
+    computeReach()
+    seenIndex = IntegerMap(capacity: 2048)
+    seen.removeAll(keepingCapacity: true)
+    visit(0, trie.root, 0, 0)
+  }
+
+  /// The `capacity` largest values offered, smallest on top.
+  private struct MinHeap {
+    let capacity: Int
+    var values: [Float] = []
+
+    init(capacity: Int) {
+      self.capacity = capacity
+      values.reserveCapacity(capacity)
+    }
+
+    var minimum: Float { values.count == capacity ? values[0] : -.infinity }
+
+    mutating func offer(_ value: Float) {
+      if values.count < capacity {
+        values.append(value)
+        var i = values.count - 1
+        while i > 0, values[(i - 1) / 2] > values[i] {
+          values.swapAt(i, (i - 1) / 2)
+          i = (i - 1) / 2
+        }
+      } else if value > values[0] {
+        values[0] = value
+        var i = 0
+        while true {
+          let l = 2 * i + 1
+          let r = l + 1
+          var m = i
+          if l < capacity, values[l] < values[m] { m = l }
+          if r < capacity, values[r] < values[m] { m = r }
+          if m == i { break }
+          values.swapAt(i, m)
+          i = m
+        }
+      }
+    }
+  }
+
+  private mutating func computeReach() {
+    let width = length + 1
+    reach = [Float](repeating: -.infinity, count: (maxEdits + 1) * width)
+    for r in 0...maxEdits {
+      reach[r * width + length] = 0
+      for position in stride(from: length - 1, through: 0, by: -1) {
+        var best = -Float.infinity
+        for k in 1...min(3, length - position) where chunkCount[position * 3 + k - 1] > 0 {
+          // Sources are sorted best first.
+          let first = sources[Int(chunkStart[position * 3 + k - 1])].logProb
+          best = max(best, first + reach[r * width + position + k])
+        }
+        if r > 0 { best = max(best, editLogProb + reach[(r - 1) * width + position + 1]) }
+        reach[r * width + position] = best
+      }
+    }
+  }
+
+  /// Records a state; false when an earlier path reached it at least as well.
+  private mutating func improves(_ position: Int, _ node: Int32, _ logProb: Float, _ edits: Int)
+    -> Bool
+  {
+    let stride = maxEdits + 1
+    let key = UInt64(UInt32(node)) << 4 | UInt64(position)
+    let base: Int
+    if let slot = seenIndex[key] {
+      base = Int(slot) * stride
+      for e in 0...edits where seen[base + e] >= logProb { return false }
+    } else {
+      base = seen.count
+      seenIndex.insert(key, Int32(base / stride))
+      for _ in 0..<stride { seen.append(-.infinity) }
+    }
+    seen[base + edits] = logProb
+    return true
+  }
+
+  private mutating func record(_ id: Int32, _ logProb: Float) {
+    if let i = foundIndex[UInt64(id)] {
+      guard logProb > found[Int(i)].logProb else { return }
+      found[Int(i)].logProb = logProb
+    } else {
+      foundIndex.insert(UInt64(id), Int32(found.count))
+      found.append((id, logProb))
+    }
+    bound = max(bound, logProb - floor)
+    recordsSinceRanking += 1
+    if found.count >= limit && recordsSinceRanking >= 32 { raiseBoundToLimit() }
+  }
+
+  /// Raises the bound to the `limit`-th best score found. Scores found only grow toward
+  /// the syllables' best, so this never exceeds the `limit`-th best of the final list; a
+  /// path scoring below it cannot enter the list (one scoring equal still may, by id).
+  private mutating func raiseBoundToLimit() {
+    recordsSinceRanking = 0
+    var heap = MinHeap(capacity: limit)
+    for f in found { heap.offer(f.logProb) }
+    bound = max(bound, heap.minimum)
+  }
+
+  private mutating func visit(_ position: Int, _ node: Int32, _ logProb: Float, _ edits: Int) {
+    if edits == maxEdits {
+      // Without edits left, the rest of the token must be read through the confusions.
+      if position == length {
+        let id = trie.terminal[Int(node)]
+        if id >= 0 { record(id, logProb) }
+        return
+      }
+      guard trie.childLetters[Int(node)].intersects(startLetters[position]) else { return }
+    }
+    guard improves(position, node, logProb, edits) else { return }
+    let width = length + 1
+    if position == length {
+      let id = trie.terminal[Int(node)]
+      if id >= 0 { record(id, logProb) }
+    } else {
+      let rest = (maxEdits - edits) * width + position
+      let letters = trie.childLetters[Int(node)]
+      for k in 1...min(3, length - position) {
+        let chunk = position * 3 + k - 1
+        let start = Int(chunkStart[chunk])
+        let reachAfter = reach[rest + k]
+        for e in start..<start + Int(chunkCount[chunk]) {
+          let source = sources[e]
+          let next = logProb + source.logProb
+          // Sources are sorted best first: once one falls short, so do the rest.
+          if next < bound || next + reachAfter + CandidateSearch.margin < bound { break }
+          guard letters.intersects(source.letter) else { continue }
+          guard var child = trie.child(node, source.first) else { continue }
+          if source.second != ChannelModel.Source.noLetter {
+            guard let second = trie.child(child, source.second) else { continue }
+            child = second
+          }
+          visit(position + k, child, next, edits)
+        }
+      }
+    }
+    guard edits < maxEdits else { return }
+    let next = logProb + editLogProb
+    guard next >= bound else { return }
+    let rest = (maxEdits - edits - 1) * width + position
+    // An OCR character that stands for nothing (a speck, a split glyph), or one read in
+    // place of a printed letter; a printed letter the OCR dropped.
+    let consuming =
+      position < length && next + reach[rest + 1] + CandidateSearch.margin >= bound
+    let dropping = next + reach[rest] + CandidateSearch.margin >= bound
+    if consuming { visit(position + 1, node, next, edits + 1) }
+    guard consuming || dropping else { return }
+    let children = trie.childStart[Int(node)]..<trie.childStart[Int(node) + 1]
+    for c in children {
+      let child = trie.childNodes[Int(c)]
+      if dropping { visit(position, child, next, edits + 1) }
+      if consuming { visit(position + 1, child, next, edits + 1) }
+    }
+  }
+}

@@ -1,0 +1,112 @@
+/// The inventory as a trie over its letters, for generating candidates letter by letter.
+///
+/// Letters are numbered (codes 0..<128, in scalar order) so that a node's children fit a
+/// 128-bit `LetterSet`; children are stored flat and sorted by code, node n's at
+/// `childNodes[childStart[n]...]`, so the child for a letter is found by counting the set's
+/// bits below it: no hashing and no pointer chasing in the search.
+struct SyllableTrie: Sendable {
+  /// Where each node's children start in `childNodes`; one more entry than nodes.
+  private(set) var childStart: [Int32] = []
+  /// The children of every node, node by node, each node's by letter code.
+  private(set) var childNodes: [Int32] = []
+  /// Vocabulary id of the syllable ending at each node, or -1.
+  private(set) var terminal: [Int32] = [-1]
+  /// The letters each node's children start with.
+  private(set) var childLetters: [LetterSet] = []
+  /// Every scalar used by the inventory.
+  private(set) var alphabet: Set<Unicode.Scalar> = []
+  /// The inventory's letters numbered in scalar order.
+  private var letterCodes: [UInt32: UInt8] = [:]
+  let root: Int32 = 0
+
+  init(vocabulary: Vocabulary) {
+    for s in vocabulary.syllables { alphabet.formUnion(s.unicodeScalars) }
+    // A Vietnamese inventory has at most 93 letters (12 vowels × 6 tones, 21 consonants).
+    precondition(
+      alphabet.count <= LetterSet.capacity,
+      "the syllable inventory uses \(alphabet.count) letters; a LetterSet holds 128")
+    for (code, scalar) in alphabet.sorted(by: { $0.value < $1.value }).enumerated() {
+      letterCodes[scalar.value] = UInt8(code)
+    }
+    var edges = IntegerMap(capacity: 1 << 15)
+    var children: [[(code: UInt8, node: Int32)]] = [[]]
+    for (i, s) in vocabulary.syllables.enumerated() {
+      var node: Int32 = 0
+      for scalar in s.unicodeScalars {
+        let code = letterCodes[scalar.value]!
+        let key = UInt64(UInt32(node)) << 8 | UInt64(code)
+        if let next = edges[key] {
+          node = next
+        } else {
+          let next = Int32(terminal.count)
+          terminal.append(-1)
+          children.append([])
+          children[Int(node)].append((code, next))
+          edges.insert(key, next)
+          node = next
+        }
+      }
+      terminal[Int(node)] = Int32(i + Vocabulary.Special.allCases.count)
+    }
+    childStart.reserveCapacity(children.count + 1)
+    childNodes.reserveCapacity(children.count)
+    childLetters.reserveCapacity(children.count)
+    for list in children {
+      childStart.append(Int32(childNodes.count))
+      var set = LetterSet()
+      for (code, node) in list.sorted(by: { $0.code < $1.code }) {
+        childNodes.append(node)
+        set.insert(code)
+      }
+      childLetters.append(set)
+    }
+    childStart.append(Int32(childNodes.count))
+  }
+
+  /// The code of a letter of the inventory; `nil` for a scalar it never uses.
+  func code(of scalar: UInt32) -> UInt8? { letterCodes[scalar] }
+
+  /// The child of `node` by the letter `code`, if the inventory continues that way.
+  @inline(__always) func child(_ node: Int32, _ code: UInt8) -> Int32? {
+    let set = childLetters[Int(node)]
+    guard set.contains(code) else { return nil }
+    return childNodes[Int(childStart[Int(node)]) + set.count(below: code)]
+  }
+}
+
+/// A set of the inventory's letter codes as a 128-bit mask.
+struct LetterSet: Sendable, Equatable {
+  static let capacity = 128
+  var low: UInt64 = 0
+  var high: UInt64 = 0
+
+  init() {}
+
+  init(code: UInt8?) {
+    if let code { insert(code) }
+  }
+
+  mutating func insert(_ code: UInt8) {
+    if code < 64 { low |= 1 << UInt64(code) } else { high |= 1 << UInt64(code - 64) }
+  }
+
+  mutating func formUnion(_ other: LetterSet) {
+    low |= other.low
+    high |= other.high
+  }
+
+  @inline(__always) func contains(_ code: UInt8) -> Bool {
+    if code < 64 { return low & (1 << UInt64(code)) != 0 }
+    return code < 128 && high & (1 << UInt64(code - 64)) != 0
+  }
+
+  @inline(__always) func intersects(_ other: LetterSet) -> Bool {
+    (low & other.low) | (high & other.high) != 0
+  }
+
+  /// How many codes of the set are below `code`.
+  @inline(__always) func count(below code: UInt8) -> Int {
+    if code < 64 { return (low & ((1 << UInt64(code)) &- 1)).nonzeroBitCount }
+    return low.nonzeroBitCount + (high & ((1 << UInt64(code - 64)) &- 1)).nonzeroBitCount
+  }
+}

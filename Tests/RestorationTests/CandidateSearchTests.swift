@@ -1,0 +1,135 @@
+import Testing
+import VietnameseText
+
+@testable import Restoration
+
+/// The candidate search prunes hard (bounds from the best reading, from the limit-th
+/// reading, from what the rest of the token can still score, from the letters a trie node
+/// continues with). None of that may change what it finds: on a small inventory its lists
+/// must equal those of a naive reference that scores every syllable on its own by dynamic
+/// programming over all alignments, without any pruning.
+
+/// The learned confusions plus the mark variants the channel adds, keyed by OCR chunk.
+private func referenceTable(_ confusions: [Confusion], alphabet: Set<Unicode.Scalar>, unseen: Float)
+  -> [[Unicode.Scalar]: [(source: [Unicode.Scalar], logProb: Float)]]
+{
+  var table: [[Unicode.Scalar]: [(source: [Unicode.Scalar], logProb: Float)]] = [:]
+  for c in confusions {
+    table[Array(c.ocr.unicodeScalars), default: []].append(
+      (Array(c.source.unicodeScalars), c.logProb))
+  }
+  for letter in alphabet {
+    for variant in alphabet
+    where VietnameseFolding.fold(String(variant)) == VietnameseFolding.fold(String(letter)) {
+      if table[[letter]]?.contains(where: { $0.source == [variant] }) == true { continue }
+      table[[letter], default: []].append(([variant], variant == letter ? unseen / 2 : unseen))
+    }
+  }
+  return table.filter { $0.key.count <= 3 }.mapValues { $0.filter { $0.source.count <= 2 } }
+}
+
+/// The best score of reading `syllable` as `token`: the maximum over every alignment of
+/// confusions and up to `edits` unexplained edits, each path summed left to right.
+private func referenceScore(
+  _ token: [Unicode.Scalar], _ syllable: [Unicode.Scalar], edits: Int, editLogProb: Float,
+  _ table: [[Unicode.Scalar]: [(source: [Unicode.Scalar], logProb: Float)]]
+) -> Float {
+  let n = token.count
+  let m = syllable.count
+  var best = [[[Float]]](
+    repeating: [[Float]](repeating: [Float](repeating: -.infinity, count: edits + 1), count: m + 1),
+    count: n + 1)
+  best[0][0][0] = 0
+  for i in 0...n {
+    for j in 0...m {
+      for e in 0...edits where best[i][j][e] > -.infinity {
+        let score = best[i][j][e]
+        func offer(_ i2: Int, _ j2: Int, _ e2: Int, _ value: Float) {
+          if value > best[i2][j2][e2] { best[i2][j2][e2] = value }
+        }
+        for l in 1...3 where i + l <= n {
+          for source in table[Array(token[i..<i + l])] ?? []
+          where j + source.source.count <= m
+            && Array(syllable[j..<j + source.source.count]) == source.source
+          {
+            offer(i + l, j + source.source.count, e, score + source.logProb)
+          }
+        }
+        guard e < edits else { continue }
+        if i < n { offer(i + 1, j, e + 1, score + editLogProb) }
+        if j < m { offer(i, j + 1, e + 1, score + editLogProb) }
+        if i < n, j < m { offer(i + 1, j + 1, e + 1, score + editLogProb) }
+      }
+    }
+  }
+  return best[n][m].max()!
+}
+
+/// What `ChannelModel.candidates` promises, computed the slow way from every syllable's
+/// reference score (`scores`, by vocabulary index).
+private func referenceCandidates(
+  _ token: String, scores: [Float], limit: Int, floor: Float
+) -> [(id: Int32, logProb: Float)] {
+  let length = token.unicodeScalars.count
+  guard length > 0, length <= 12 else { return [] }
+  var found: [(id: Int32, logProb: Float)] = []
+  for (i, score) in scores.enumerated() where score >= -floor * 1.5 {
+    found.append((Int32(i + Vocabulary.Special.allCases.count), score))
+  }
+  found.sort { $0.logProb > $1.logProb || ($0.logProb == $1.logProb && $0.id < $1.id) }
+  guard let top = found.first?.logProb else { return [] }
+  return Array(found.prefix(limit).filter { $0.logProb >= top - floor })
+}
+
+/// A small inventory: the syllables of the words below (with all their marks) and a
+/// spread of others as distractors.
+private func smallVocabulary() -> Vocabulary {
+  let full = TestSupport.restorer.dictionary.vocabulary.syllables
+  let skeletons: Set<String> = [
+    "so", "doi", "chuyen", "luc", "nang", "khoa", "long", "vu", "tinh", "nhiem", "hien", "nguoi",
+    "le", "la", "o", "u", "thuc", "cac", "trien", "te", "kinh", "phat", "va", "ke", "hoach",
+  ]
+  var picked: [String] = []
+  for (i, s) in full.enumerated() where i % 97 == 0 || skeletons.contains(VietnameseFolding.fold(s))
+  {
+    picked.append(s)
+  }
+  return Vocabulary(syllables: picked)
+}
+
+private let tokens = [
+  "s6", "d6i", "chuyén", "lwc", "khoéa", "1ong", "vx", "nhiem", "tinh", "6", "18", "ii", "nguoj",
+  "hiên", "b", "xyz", "ngườii", "thuc", "kinh", "phat", "trién", "13", "ké", "hoach",
+]
+
+@Test(arguments: [ChannelKind.lostDiacritics, .keptDiacritics])
+func candidatesEqualANaiveSearchOnASmallInventory(kind: ChannelKind) {
+  let dictionary = TestSupport.restorer.dictionary
+  let vocabulary = smallVocabulary()
+  let trie = SyllableTrie(vocabulary: vocabulary)
+  let unseen: Float = kind == .lostDiacritics ? -7 : -9
+  let confusions = dictionary.confusions[kind.rawValue]
+  let channel = ChannelModel(confusions: confusions, trie: trie, unseenMarkLogProb: unseen)
+  let table = referenceTable(confusions, alphabet: trie.alphabet, unseen: unseen)
+  var nonEmpty = 0
+  for token in tokens {
+    let scalars = Array(token.unicodeScalars)
+    let edits = scalars.count <= 2 ? 1 : 2
+    let scores = vocabulary.syllables.map {
+      referenceScore(scalars, Array($0.unicodeScalars), edits: edits, editLogProb: -8, table)
+    }
+    // A wide list, the decoder's settings, and a short list that makes the limit prune.
+    for (limit, floor) in [(80, Float(12)), (5, Float(12)), (12, Float(6))] {
+      let fast = channel.candidates(
+        for: token, limit: limit, floor: floor, maxEdits: 2, editLogProb: -8)
+      let slow = referenceCandidates(token, scores: scores, limit: limit, floor: floor)
+      if !slow.isEmpty { nonEmpty += 1 }
+      #expect(
+        fast.map(\.id) == slow.map(\.id) && fast.map(\.logProb) == slow.map(\.logProb),
+        "\(token) (limit \(limit), floor \(floor)): \(fast.map { vocabulary.text(of: $0.id) }) vs \(slow.map { vocabulary.text(of: $0.id) })"
+      )
+    }
+  }
+  // The comparison means something only if most tokens have readings.
+  #expect(nonEmpty > tokens.count * 2)
+}
