@@ -46,7 +46,10 @@ public struct Extractor: Sendable {
 
   /// Reads the file at `path`. Throws for a file that cannot be read as a whole; a page
   /// that fails or times out is returned empty with its failure in `failures`.
-  public func extract(path: String) throws(ExtractionError) -> ExtractedDocument {
+  /// `progress`, when given, hears of each PDF or image page as it is finished.
+  public func extract(
+    path: String, progress: ExtractionProgressHandler? = nil
+  ) throws(ExtractionError) -> ExtractedDocument {
     let input = try InputFile(path: path)
     if input.kind != .text {
       try TesseractReader.validate(options.ocrLanguage, file: path)
@@ -56,9 +59,9 @@ public struct Extractor: Sendable {
     case .text:
       outcomes = try PlainTextPages.pages(from: input).map { PageOutcome(layout: $0) }
     case .pdf:
-      outcomes = try PDFExtraction(input: input, options: options).run()
+      outcomes = try PDFExtraction(input: input, options: options, progress: progress).run()
     case .image:
-      outcomes = try ImageExtraction(input: input, options: options).run()
+      outcomes = try ImageExtraction(input: input, options: options, progress: progress).run()
     }
     // A model that cannot load fails every page the same way: report it once, as such.
     if let modelFailure = outcomes.lazy.compactMap(\.failure).first(where: { $0.kind == .ocrModel })

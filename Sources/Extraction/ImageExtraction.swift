@@ -4,6 +4,7 @@ import PlanModel
 struct ImageExtraction {
   let input: InputFile
   let options: Extractor.Options
+  var progress: ExtractionProgressHandler? = nil
 
   func run() throws(ExtractionError) -> [PageOutcome] {
     let images = try QuietStandardError.run { () throws(ExtractionError) in
@@ -11,7 +12,7 @@ struct ImageExtraction {
     }
     let file = input.displayPath
     return PageWorkers.run(
-      pageCount: images.count, workers: options.jobs,
+      pageCount: images.count, workers: options.jobs, progress: progress,
       OCRWorker.halves(
         options: options, file: file, makePreparer: {},
         prepare: { _, index, announceOCR in

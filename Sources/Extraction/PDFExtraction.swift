@@ -6,6 +6,7 @@ import PlanModel
 struct PDFExtraction {
   let input: InputFile
   let options: Extractor.Options
+  var progress: ExtractionProgressHandler? = nil
 
   func run() throws(ExtractionError) -> [PageOutcome] {
     // Poppler rebuilds a lost cross-reference table and would quietly read the first
@@ -24,7 +25,7 @@ struct PDFExtraction {
     let file = input.displayPath
     let options = options
     return PageWorkers.run(
-      pageCount: pageCount, workers: options.jobs,
+      pageCount: pageCount, workers: options.jobs, progress: progress,
       OCRWorker.halves(
         options: options, file: file,
         makePreparer: { Preparer(path: path, options: options, file: file) },

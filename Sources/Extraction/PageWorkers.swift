@@ -50,11 +50,12 @@ enum PageWorkers {
   }
 
   static func run<Preparer, Recognizer, Rendering>(
-    pageCount: Int, workers: Int, _ halves: Halves<Preparer, Recognizer, Rendering>
+    pageCount: Int, workers: Int, progress: ExtractionProgressHandler? = nil,
+    _ halves: Halves<Preparer, Recognizer, Rendering>
   ) -> [PageOutcome] {
     let threads = max(1, min(workers, pageCount))
     let board = PreparedPageBoard<Rendering>(
-      count: pageCount, capacity: threads, preparers: threads)
+      count: pageCount, capacity: threads, preparers: threads, progress: progress)
     var bodies: [@Sendable () -> Void] = []
     for _ in 0..<threads {
       bodies.append {

@@ -18,11 +18,25 @@ final class PreparedPageBoard<Rendering>: @unchecked Sendable {
   private var announced = 0
   private var ready: [(index: Int, rendering: Rendering)] = []
   private var slots: [PageOutcome?]
+  private var done = 0
+  private let progress: ExtractionProgressHandler?
 
-  init(count: Int, capacity: Int, preparers: Int) {
+  init(count: Int, capacity: Int, preparers: Int, progress: ExtractionProgressHandler? = nil) {
     slots = Array(repeating: nil, count: count)
     self.capacity = max(1, capacity)
     preparersLeft = preparers
+    self.progress = progress
+  }
+
+  /// Records a finished page and reports it, under the lock so that reports come one at
+  /// a time with a count that only grows.
+  private func record(_ outcome: PageOutcome, at index: Int) {
+    slots[index] = outcome
+    done += 1
+    progress?(
+      ExtractionProgress(
+        pagesDone: done, pageCount: slots.count, page: index + 1,
+        ocr: outcome.layout.origin == .ocr && outcome.failure == nil))
   }
 
   /// The next page to prepare, once there is room for another prepared page; nil when
@@ -48,7 +62,7 @@ final class PreparedPageBoard<Rendering>: @unchecked Sendable {
   /// A page its preparer finished without recognition.
   func finish(_ outcome: PageOutcome, at index: Int) {
     condition.lock()
-    slots[index] = outcome
+    record(outcome, at: index)
     inFlight -= 1
     condition.broadcast()
     condition.unlock()
@@ -97,7 +111,7 @@ final class PreparedPageBoard<Rendering>: @unchecked Sendable {
   /// A page a recognizer finished.
   func store(_ outcome: PageOutcome, at index: Int) {
     condition.lock()
-    slots[index] = outcome
+    record(outcome, at: index)
     condition.unlock()
   }
 

@@ -45,9 +45,11 @@ public struct IngestPipeline: Sendable {
 
   /// Runs every step on the file at `path`. Throws when the document cannot be read at
   /// all; pages that were skipped are marked in the output and listed in the result.
-  public func run(path: String) throws(PipelineError) -> IngestResult {
+  public func run(
+    path: String, progress: ExtractionProgressHandler? = nil
+  ) throws(PipelineError) -> IngestResult {
     let knowledge = try loadKnowledge()
-    let extracted = try extract(path)
+    let extracted = try extract(path, progress: progress)
     let restored = restore(extracted.pages, with: knowledge.restorer)
     var document = assemble(extracted, restored: restored)
     if let parser = knowledge.parser {
@@ -58,9 +60,11 @@ public struct IngestPipeline: Sendable {
       renderSeconds: extracted.renderSeconds, tesseractSeconds: extracted.tesseractSeconds)
   }
 
-  private func extract(_ path: String) throws(PipelineError) -> ExtractedDocument {
+  private func extract(
+    _ path: String, progress: ExtractionProgressHandler?
+  ) throws(PipelineError) -> ExtractedDocument {
     do {
-      return try Extractor(options: options.extraction).extract(path: path)
+      return try Extractor(options: options.extraction).extract(path: path, progress: progress)
     } catch {
       throw .extraction(error)
     }

@@ -82,6 +82,14 @@ struct ConvertCommand: ParsableCommand {
   @Flag(help: "Print nothing on standard error except errors.")
   var quiet = false
 
+  @Flag(
+    help: """
+      Report each finished page on standard error ("page 3/12 (OCR)"). On by default when \
+      standard error is a terminal, where one line is redrawn; this flag gives a line a \
+      page wherever standard error goes.
+      """)
+  var progress = false
+
   @Flag(help: .hidden)
   var timings = false
 
@@ -103,9 +111,11 @@ struct ConvertCommand: ParsableCommand {
           ocrLanguage: ocrLanguage, dpi: dpi, jobs: jobs, pageTimeout: pageTimeout,
           password: password),
         includeLayout: layout, restoration: noRestore ? nil : restoreMode, parsePlan: !noParse))
+    let reporter = quiet ? nil : PageProgressReporter(file: file, always: progress)
     let result: IngestResult
+    defer { reporter?.finish() }
     do {
-      result = try pipeline.run(path: file)
+      result = try pipeline.run(path: file, progress: reporter?.handler)
     } catch .extraction(let error) {
       throw CommandFailure(status: ExitStatus(error.kind), message: error.description)
     } catch .dictionaries(let reason) {
@@ -126,6 +136,7 @@ struct ConvertCommand: ParsableCommand {
     for failure in result.pageFailures {
       FileHandle.standardError.write(Data("ingest: \(failure.description)\n".utf8))
     }
+    reporter?.finish()
     if !quiet {
       let source = result.document.source
       let elapsed = (ContinuousClock.now - started).components

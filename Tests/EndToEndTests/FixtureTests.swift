@@ -55,6 +55,20 @@ import Testing
     #expect(rate < 0.005, "CER \(rate)")
   }
 
+  @Test func progressIsALineAPageWhenAsked() throws {
+    let fixture = IngestRunner.fixture("kh-tinh-khanh-hoa.pdf")
+    let (quiet, _) = try Self.ingest([fixture])
+    // Not a terminal and not asked: only the summary line.
+    #expect(quiet.stderrLines.count == 1, "\(quiet.stderr)")
+    let (run, output) = try Self.ingest([fixture, "--progress"])
+    #expect(run.status == 0)
+    let pages = try #require(output).source.page_count
+    let lines = run.stderrLines.filter { $0.contains(": page ") }
+    #expect(lines.count == pages, "\(run.stderr)")
+    for (k, line) in lines.enumerated() { #expect(line.contains(": page \(k + 1)/\(pages)")) }
+    #expect(run.stderrLines.last?.contains("\(pages) pages") == true)
+  }
+
   @Test func layoutCarriesWordsWithBoxes() throws {
     let (run, output) = try Self.ingest([
       IngestRunner.fixture("kh-tinh-khanh-hoa.pdf"), "--layout", "--quiet",

@@ -1,5 +1,6 @@
 import Foundation
 import PlanModel
+import Synchronization
 import Testing
 
 @testable import Extraction
@@ -43,5 +44,20 @@ import Testing
       path: path)
     #expect(one.pages == two.pages)
     #expect(one.failures == two.failures)
+  }
+
+  @Test(arguments: [1, 2])
+  func progressHearsOfEveryPageOnceWithACountThatOnlyGrows(jobs: Int) throws {
+    let path = try Self.document.write(name: "progress-\(jobs).pdf")
+    let heard = Mutex<[ExtractionProgress]>([])
+    _ = try Extractor(options: .init(ocrLanguage: "vie", dpi: 150, jobs: jobs)).extract(
+      path: path
+    ) { progress in heard.withLock { $0.append(progress) } }
+    let reports = heard.withLock { $0 }
+    #expect(reports.map(\.pagesDone) == [1, 2, 3, 4, 5])
+    #expect(reports.allSatisfy { $0.pageCount == 5 })
+    #expect(Set(reports.map(\.page)) == [1, 2, 3, 4, 5])
+    // OCR'd pages say so; the page that could not be rendered was not OCR'd.
+    #expect(Set(reports.filter(\.ocr).map(\.page)) == [2, 4])
   }
 }
