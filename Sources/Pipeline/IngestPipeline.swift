@@ -45,6 +45,7 @@ public struct IngestPipeline: Sendable {
 
   /// Runs every step on the file at `path`. Throws when the document cannot be read at
   /// all; pages that were skipped are marked in the output and listed in the result.
+  /// `progress` hears of each PDF or image page as extraction finishes it.
   public func run(
     path: String, progress: ExtractionProgressHandler? = nil
   ) throws(PipelineError) -> IngestResult {
