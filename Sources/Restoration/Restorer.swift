@@ -70,7 +70,7 @@ public struct Restorer: Sendable {
     /// Light mode: what replacing a valid syllable costs on top of its channel score.
     var lightPenalty: Float = 9
     /// Weight of the document cache in the second pass (0 turns it off).
-    var cacheWeight: Float = 1
+    var cacheWeight: Float = 2
     /// What reading a one- or two-digit number as a word costs ("6" for "ở").
     var digitWordPenalty: Float = 4
     /// Unexplained edits allowed per token in full and in light mode.
