@@ -9,8 +9,11 @@ import VietnameseText
 public struct AgencyDictionary: Sendable {
   /// Canonical name by folded key of every spelling.
   private var canonicalByKey: [String: String] = [:]
-  /// Every key, for the prefix search.
+  /// Every key.
   private var keys: [String] = []
+  /// Every run of whole words that begins a key and is shorter than it, for joining
+  /// fragments.
+  private var prefixes: Set<String> = []
   /// Keys by their first character, for the near-match search (OCR rarely breaks the
   /// first letter of a name, and this keeps the search to a few dozen spellings).
   private var keysByFirst: [Character: [[UInt8]]] = [:]
@@ -47,11 +50,19 @@ public struct AgencyDictionary: Sendable {
     guard !key.isEmpty, canonicalByKey[key] == nil else { return }
     canonicalByKey[key] = canonical
     keys.append(key)
+    var prefix = ""
+    for word in key.split(separator: " ").dropLast() {
+      prefix += prefix.isEmpty ? String(word) : " " + word
+      prefixes.insert(prefix)
+    }
     keysByFirst[key.first!, default: []].append(Array(key.utf8))
   }
 
   /// How many spellings the dictionary knows.
   public var count: Int { keys.count }
+
+  /// Whether `key` (already folded by `key(_:)`) is a known spelling's key.
+  func knows(key: String) -> Bool { canonicalByKey[key] != nil }
 
   /// The canonical name of `name` when the dictionary knows it exactly (by folded key).
   public func exact(_ name: String) -> String? { canonicalByKey[Self.key(name)] }
@@ -76,7 +87,7 @@ public struct AgencyDictionary: Sendable {
   /// Whether some known spelling starts with `prefix` (by key), for joining fragments.
   func knowsPrefix(_ prefix: String) -> Bool {
     let key = Self.key(prefix)
-    return !key.isEmpty && keys.contains { $0.hasPrefix(key + " ") }
+    return prefixes.contains(key)
   }
 
   /// The folded key: no marks, lower case, every run of non-alphanumerics (except "&")

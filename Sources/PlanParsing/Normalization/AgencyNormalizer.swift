@@ -41,13 +41,30 @@ public struct AgencyNormalizer: Sendable {
           }
         }
         i += taken
-        let raw = name.trimmingPunctuation
-        guard !raw.isEmpty, raw.contains(where: \.isLetter) else { continue }
-        let agency = Agency(name: dictionary.canonical(raw) ?? raw, raw: raw)
-        if !result.contains(where: { $0.name == agency.name }) { result.append(agency) }
+        for raw in splitOnAnd(name.trimmingPunctuation) {
+          guard !raw.isEmpty, raw.contains(where: \.isLetter) else { continue }
+          let agency = Agency(name: dictionary.canonical(raw) ?? raw, raw: raw)
+          if !result.contains(where: { $0.name == agency.name }) { result.append(agency) }
+        }
       }
     }
     return result
+  }
+
+  /// "Sở Tài chính và các sở, ngành" is two agencies: a name the dictionary does not
+  /// know splits at a "và" whose left side it knows and whose right side begins an
+  /// agency. Names that hold "và" themselves ("Sở Khoa học và Công nghệ") are known.
+  func splitOnAnd(_ name: String) -> [String] {
+    guard dictionary.exact(name) == nil else { return [name] }
+    let words = name.split(separator: " ").map(String.init)
+    for p in words.indices.dropFirst() where words[p].foldKey == "va" && p + 1 < words.count {
+      let left = words[..<p].joined(separator: " ")
+      let right = words[(p + 1)...].joined(separator: " ")
+      if dictionary.exact(left) != nil, dictionary.exact(right) != nil || startsAgency(right) {
+        return [left] + splitOnAnd(right)
+      }
+    }
+    return [name]
   }
 
   /// First words that begin an agency's name (folded). A one-word fragment ("ban",

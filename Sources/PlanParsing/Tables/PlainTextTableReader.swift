@@ -16,6 +16,16 @@ struct PlainTextTableReader: Sendable {
       return DottedRowReader(agencies: agencies).tables(Array(lines), holdsTasks: holdsTasks)
     }
     let all = Array(lines)
+    // Cells in flow, if reading them so gives most rows an agency and a deadline;
+    // line-sliced OCR text read so does not.
+    if holdsTasks, CellFlowReader.applies(all) {
+      let tables = CellFlowReader(agencies: agencies).tables(all, holdsTasks: holdsTasks)
+      let cells = tables.flatMap(\.rows).compactMap { row -> [ColumnRole: String]? in
+        if case .record(_, let cells) = row.kind { cells } else { nil }
+      }
+      let complete = cells.filter { $0[.lead] != nil && $0[.deadline] != nil }.count
+      if !cells.isEmpty, complete * 2 >= cells.count { return tables }
+    }
     let headers = all.indices.filter { Self.isHeader(all[$0].key) }
     // A header broken over lines leaves pieces next to the line that names columns.
     let content = all.indices.filter { i in
