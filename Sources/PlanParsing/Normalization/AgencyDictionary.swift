@@ -9,6 +9,8 @@ import VietnameseText
 public struct AgencyDictionary: Sendable {
   /// Canonical name by folded key of every spelling.
   private var canonicalByKey: [String: String] = [:]
+  /// The spelling itself (canonical or alias, with its marks) by its folded key.
+  private var spellingByKey: [String: String] = [:]
   /// Every key.
   private var keys: [String] = []
   /// Every run of whole words that begins a key and is shorter than it, for joining
@@ -49,6 +51,7 @@ public struct AgencyDictionary: Sendable {
     let key = Self.key(spelling)
     guard !key.isEmpty, canonicalByKey[key] == nil else { return }
     canonicalByKey[key] = canonical
+    spellingByKey[key] = spelling.collapsingWhitespace
     keys.append(key)
     var prefix = ""
     for word in key.split(separator: " ").dropLast() {
@@ -63,6 +66,10 @@ public struct AgencyDictionary: Sendable {
 
   /// Whether `key` (already folded by `key(_:)`) is a known spelling's key.
   func knows(key: String) -> Bool { canonicalByKey[key] != nil }
+
+  /// The known spelling (canonical name or alias, with its diacritics) whose folded
+  /// key is `name`'s, when there is one.
+  public func spelling(of name: String) -> String? { spellingByKey[Self.key(name)] }
 
   /// The canonical name of `name` when the dictionary knows it exactly (by folded key).
   public func exact(_ name: String) -> String? { canonicalByKey[Self.key(name)] }

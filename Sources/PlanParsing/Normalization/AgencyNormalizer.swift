@@ -15,8 +15,12 @@ public struct AgencyNormalizer: Sendable {
     self.dictionary = dictionary
   }
 
-  /// The agencies of a printed list, in order, without duplicates.
-  public func agencies(in list: String) -> [Agency] {
+  /// The agencies of a printed list, in order, without duplicates. With
+  /// `repairingMarks` (text read by OCR, whose diacritics are the least sure part of a
+  /// word), a name that differs from a spelling the dictionary knows only in its marks
+  /// is given that spelling's marks: OCR's "Các chỉ bộ trực thuộc" is the printed "Các
+  /// chi bộ trực thuộc". The letters, their case and the punctuation stay as read.
+  public func agencies(in list: String, repairingMarks: Bool = false) -> [Agency] {
     var result: [Agency] = []
     for part in list.split(whereSeparator: { $0 == ";" || $0 == "\n" }) {
       let fragments = part.split(separator: ",").map { String($0).collapsingWhitespace }
@@ -41,14 +45,32 @@ public struct AgencyNormalizer: Sendable {
           }
         }
         i += taken
-        for raw in splitOnAnd(name.trimmingPunctuation) {
-          guard !raw.isEmpty, raw.contains(where: \.isLetter) else { continue }
+        for read in splitOnAnd(name.trimmingPunctuation) {
+          guard !read.isEmpty, read.contains(where: \.isLetter) else { continue }
+          let raw = repairingMarks ? withKnownMarks(read) : read
           let agency = Agency(name: dictionary.canonical(raw) ?? raw, raw: raw)
           if !result.contains(where: { $0.name == agency.name }) { result.append(agency) }
         }
       }
     }
     return result
+  }
+
+  /// `name` with the marks of the known spelling that folds to the same letters, when
+  /// the two align character for character; else `name` as it is.
+  func withKnownMarks(_ name: String) -> String {
+    guard let known = dictionary.spelling(of: name), known != name else { return name }
+    let read = Array(name)
+    let marked = Array(known)
+    guard read.count == marked.count else { return name }
+    var out = ""
+    for (r, m) in zip(read, marked) {
+      let rf = VietnameseFolding.fold(String(r))
+      guard rf == VietnameseFolding.fold(String(m)) else { return name }
+      // The known character's marks, in the case OCR read.
+      out += r.isUppercase ? m.uppercased() : m.lowercased()
+    }
+    return out
   }
 
   /// "Sở Tài chính và các sở, ngành" is two agencies: a name the dictionary does not
