@@ -1,5 +1,6 @@
 import PlanModel
 import PlanParsing
+import VietnameseText
 import Testing
 
 /// Appendix tables read from plain text, checked against what the seeds' text prints
@@ -70,5 +71,21 @@ import Testing
     let numbers = rows.filter { $0.section?.number == "III" }.map(\.number)
     #expect(numbers == (1...23).map(String.init))
     #expect(rows.allSatisfy { $0.confidence < 0.5 })
+  }
+
+  /// Seed 003's "Phu luc 2" (OCR of a scan, columns TT, Tên nhiệm vụ, Yêu cầu kết quả,
+  /// Thời gian, Đơn vị chủ trì, Đơn vị phối hợp, Ghi chú): twelve tasks, the header that
+  /// OCR broke into one cell name per line kept out of them.
+  @Test(.enabled(if: TestSupport.seed("003_") != nil)) func seed003TaskTable() throws {
+    let plan = try #require(Self.plan("003_"))
+    let rows = plan.tasks.filter { $0.appendix == "Phu luc 2" }
+    #expect(rows.map(\.number) == (1...12).map(String.init))
+    // "… | Phong VH&XH | …" and "[COng an phudng chu …"
+    #expect(rows[0].lead.map(\.name) == ["Phòng Văn hóa - Xã hội"])
+    #expect(rows[8].lead.map(\.name) == ["Công an xã"])
+    for row in rows {
+      #expect(!VietnameseFolding.fold(row.text).contains("yeu cau ket qua"), "\(row.number): \(row.text)")
+      #expect(!VietnameseFolding.fold(row.text).contains("thoi gian thuc"), "\(row.number): \(row.text)")
+    }
   }
 }
