@@ -58,7 +58,7 @@ import Testing
 
   @Test func ocrMarksAreRepairedFromTheDictionarysSpelling() {
     // OCR read the well-formed but wrong "chỉ" for the printed "chi".
-    let read = normalizer.agencies(in: "Các chỉ bộ trực thuộc; UBND XA", repairingMarks: true)
+    let read = normalizer.agencies(in: "Các chỉ bộ trực thuộc; UBND XA", readByOCR: true)
     #expect(read.map(\.raw) == ["Các chi bộ trực thuộc", "UBND XÃ"])
     #expect(read.map(\.name) == ["Các chi bộ trực thuộc", "UBND xã"])
     // Text that is not OCR keeps its marks as printed; names the dictionary does not
@@ -66,7 +66,7 @@ import Testing
     #expect(
       normalizer.agencies(in: "Các chỉ bộ trực thuộc").map(\.raw) == ["Các chỉ bộ trực thuộc"])
     #expect(
-      normalizer.agencies(in: "Tổ công nghệ số cộng đông", repairingMarks: true).map(\.raw)
+      normalizer.agencies(in: "Tổ công nghệ số cộng đông", readByOCR: true).map(\.raw)
         == ["Tổ công nghệ số cộng đông"])
   }
 

@@ -77,8 +77,20 @@ public struct AgencyDictionary: Sendable {
   /// The canonical name of `name`: exact by folded key, else the nearest known spelling
   /// within an edit distance of about one character in six.
   public func canonical(_ name: String) -> String? {
+    nearestKey(name).map { canonicalByKey[$0]! }
+  }
+
+  /// The known spelling (with its diacritics) nearest to `name`, by the same rule as
+  /// `canonical(_:)`.
+  public func nearestSpelling(_ name: String) -> String? {
+    nearestKey(name).map { spellingByKey[$0]! }
+  }
+
+  /// The key of the known spelling nearest to `name`: its own key when known, else the
+  /// nearest within an edit distance of about one character in six.
+  private func nearestKey(_ name: String) -> String? {
     let key = Self.key(name)
-    if let hit = canonicalByKey[key] { return hit }
+    if canonicalByKey[key] != nil { return key }
     guard key.count >= 8 else { return nil }
     let limit = max(1, key.count / 6)
     var best: (distance: Int, key: [UInt8])? = nil
@@ -88,7 +100,7 @@ public struct AgencyDictionary: Sendable {
       let d = Self.distance(target, candidate, limit: limit)
       if d <= limit, d < (best?.distance ?? Int.max) { best = (d, candidate) }
     }
-    return best.map { canonicalByKey[String(decoding: $0.key, as: UTF8.self)]! }
+    return best.map { String(decoding: $0.key, as: UTF8.self) }
   }
 
   /// Whether some known spelling starts with `prefix` (by key), for joining fragments.

@@ -15,12 +15,13 @@ public struct AgencyNormalizer: Sendable {
     self.dictionary = dictionary
   }
 
-  /// The agencies of a printed list, in order, without duplicates. With
-  /// `repairingMarks` (text read by OCR, whose diacritics are the least sure part of a
-  /// word), a name that differs from a spelling the dictionary knows only in its marks
-  /// is given that spelling's marks: OCR's "Các chỉ bộ trực thuộc" is the printed "Các
-  /// chi bộ trực thuộc". The letters, their case and the punctuation stay as read.
-  public func agencies(in list: String, repairingMarks: Bool = false) -> [Agency] {
+  /// The agencies of a printed list, in order, without duplicates. With `readByOCR`
+  /// (a table OCR read), a name the dictionary knows under a spelling OCR garbled is
+  /// given that spelling as printed: when only the marks differ, the known marks on the
+  /// letters as read ("Các chỉ bộ trực thuộc" is the printed "Các chi bộ trực thuộc");
+  /// when the letters differ within the dictionary's near-match distance, the known
+  /// spelling ("S¢ Khoa hoc va Cong nghé" is "Sở Khoa học và Công nghệ").
+  public func agencies(in list: String, readByOCR: Bool = false) -> [Agency] {
     var result: [Agency] = []
     for part in list.split(whereSeparator: { $0 == ";" || $0 == "\n" }) {
       let fragments = part.split(separator: ",").map { String($0).collapsingWhitespace }
@@ -47,13 +48,20 @@ public struct AgencyNormalizer: Sendable {
         i += taken
         for read in splitOnAnd(name.trimmingPunctuation) {
           guard !read.isEmpty, read.contains(where: \.isLetter) else { continue }
-          let raw = repairingMarks ? withKnownMarks(read) : read
+          let raw = readByOCR ? asPrinted(read) : read
           let agency = Agency(name: dictionary.canonical(raw) ?? raw, raw: raw)
           if !result.contains(where: { $0.name == agency.name }) { result.append(agency) }
         }
       }
     }
     return result
+  }
+
+  /// What OCR's reading `name` printed, when the dictionary knows it: see
+  /// `agencies(in:readByOCR:)`.
+  func asPrinted(_ name: String) -> String {
+    if dictionary.spelling(of: name) != nil { return withKnownMarks(name) }
+    return dictionary.nearestSpelling(name) ?? name
   }
 
   /// `name` with the marks of the known spelling that folds to the same letters, when

@@ -42,7 +42,10 @@ struct PlainTextTableReader: Sendable {
         ? anchors[n + 1].start : min(content.count, anchor.line + anchor.linesAbove + 4)
       let range = anchor.start..<max(anchor.line + 1, end)
       if anchor.isGroup {
-        let title = range.map { i in i == anchor.line ? anchor.rest : content[i].text }
+        // Specks OCR read beside a numeral ("11 A s £" for "II") are no part of the
+        // title the lines around it give.
+        let rest = range.count > 1 && AnchorFinder.isGarbage(anchor.rest) ? "" : anchor.rest
+        let title = range.map { i in i == anchor.line ? rest : content[i].text }
           .joined(separator: " ").collapsingWhitespace.trimmingPunctuation
         rows.append(
           TableRow(
@@ -71,7 +74,11 @@ struct PlainTextTableReader: Sendable {
       texts.append(parts.map(\.text))
     }
     if !holdsTasks { Self.takeValueColumns(&rows, values: values, texts: texts) }
-    return [RebuiltTable(holdsTasks: holdsTasks, rows: rows, confidence: Self.confidence)]
+    // Text sliced line by line across the columns is OCR's reading of a scan.
+    return [
+      RebuiltTable(
+        holdsTasks: holdsTasks, rows: rows, confidence: Self.confidence, readByOCR: true)
+    ]
   }
 
   /// Moves the unit and target that end most rows' lines into their own columns; a

@@ -35,9 +35,9 @@ struct TableRecordBuilder: Sendable {
         }
         used.insert(id)
         let lead = normalizers.agencies.agencies(
-          in: cells[.lead] ?? "", repairingMarks: table.readByOCR)
+          in: cells[.lead] ?? "", readByOCR: table.readByOCR)
         let cooperating = normalizers.agencies.agencies(
-          in: cells[.cooperating] ?? "", repairingMarks: table.readByOCR)
+          in: cells[.cooperating] ?? "", readByOCR: table.readByOCR)
         let deadline = cells[.deadline].flatMap {
           $0.isEmpty ? nil : normalizers.deadlines.normalize($0)
         }
