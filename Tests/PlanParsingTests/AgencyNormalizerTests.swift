@@ -61,6 +61,10 @@ import Testing
     let read = normalizer.agencies(in: "Các chỉ bộ trực thuộc; UBND XA", readByOCR: true)
     #expect(read.map(\.raw) == ["Các chi bộ trực thuộc", "UBND XÃ"])
     #expect(read.map(\.name) == ["Các chi bộ trực thuộc", "UBND xã"])
+    // Letters OCR garbled within the near-match distance take the known spelling.
+    #expect(
+      normalizer.agencies(in: "S¢ Khoa hoc va Cong nghé", readByOCR: true).map(\.raw)
+        == ["Sở Khoa học và Công nghệ"])
     // Text that is not OCR keeps its marks as printed; names the dictionary does not
     // know keep theirs whatever the source.
     #expect(

@@ -1,7 +1,8 @@
 import PlanModel
-import PlanParsing
-import VietnameseText
 import Testing
+import VietnameseText
+
+@testable import PlanParsing
 
 /// Appendix tables read from plain text, checked against what the seeds' text prints
 /// (row counts and cells read off the text itself).
@@ -84,8 +85,36 @@ import Testing
     #expect(rows[0].lead.map(\.name) == ["Phòng Văn hóa - Xã hội"])
     #expect(rows[8].lead.map(\.name) == ["Công an xã"])
     for row in rows {
-      #expect(!VietnameseFolding.fold(row.text).contains("yeu cau ket qua"), "\(row.number): \(row.text)")
-      #expect(!VietnameseFolding.fold(row.text).contains("thoi gian thuc"), "\(row.number): \(row.text)")
+      #expect(
+        !VietnameseFolding.fold(row.text).contains("yeu cau ket qua"), "\(row.number): \(row.text)")
+      #expect(
+        !VietnameseFolding.fold(row.text).contains("thoi gian thuc"), "\(row.number): \(row.text)")
     }
+  }
+}
+
+/// Cutting one line of line-sliced OCR text into the text column and the cells to its
+/// right.
+@Suite struct ColumnSplitterTests {
+  let splitter = ColumnSplitter(agencies: AgencyNormalizer(dictionary: TestSupport.dictionary))
+
+  @Test func aLeadNameWrappedOverTwoLinesIsJoined() {
+    // The lead cell holds "Sở Khoa học và" on this line and "Công nghệ" on the next,
+    // where the cooperating cell's "UBND cấp xã" is what marks the right-hand part.
+    var parts = [
+      splitter.split(
+        "thu, phu hop véi cac quy dinh tai Khung Sé Khoa hoc va Cic S&, ban, nganh, | Quyét dinh ctia",
+        previousRight: ""),
+      splitter.split(
+        "tric téng thé Qudc gia sd Cone nehe UBND cAp x4 UBND tinh 2026", previousRight: ""),
+    ]
+    #expect(parts[0].text == "thu, phu hop véi cac quy dinh tai Khung")
+    splitter.joinWrappedNames(&parts)
+    #expect(parts[0].right.hasPrefix("Sé Khoa hoc va Cone nehe Cic S&"))
+    #expect(parts[1].text == "tric téng thé Qudc gia sd")
+    let cells = splitter.taskCells(parts.map(\.right), anchorRight: parts[0].right)
+    #expect(cells[.lead] == "Sé Khoa hoc va Cone nehe")
+    // "Quyết định của UBND tỉnh" is the result, naming its issuer.
+    #expect(cells[.cooperating]?.contains("UBND tinh") == false)
   }
 }

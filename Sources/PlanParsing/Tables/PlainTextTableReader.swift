@@ -57,6 +57,7 @@ struct PlainTextTableReader: Sendable {
         let text = i == anchor.line ? anchor.rest : content[i].text
         parts.append(splitter.split(text, previousRight: parts.last?.right ?? ""))
       }
+      splitter.joinWrappedNames(&parts)
       let text = parts.map(\.text).joined(separator: " ").collapsingWhitespace
       let right = parts.map(\.right).filter { !$0.isEmpty }
       let anchorRight = parts[anchor.linesAbove].right
