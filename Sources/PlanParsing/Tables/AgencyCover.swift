@@ -12,17 +12,23 @@ struct AgencyCover {
   /// The longest name looked up, in words.
   static let longestName = 10
 
-  /// `words` as printed and their keys (`AgencyDictionary.key`).
-  init(words: [String], keys: [String], agencies: AgencyNormalizer) {
+  /// Whether each word, with the next, begins an agency's name.
+  static func heads(_ keys: [String], agencies: AgencyNormalizer) -> [Bool] {
+    keys.indices.map { p in
+      agencies.startsAgency(keys[p] + (p + 1 < keys.count ? " " + keys[p + 1] : ""))
+    }
+  }
+
+  /// `words` as printed, their keys (`AgencyDictionary.key`) and, when known already,
+  /// which of them begin an agency's name.
+  init(words: [String], keys: [String], agencies: AgencyNormalizer, heads: [Bool]? = nil) {
     let m = words.count
     best = [Double](repeating: 0, count: m + 1)
     counted = [Int](repeating: 0, count: m + 1)
     for p in 0..<m {
       counted[p + 1] = counted[p] + (Self.counts(keys[p]) ? 1 : 0)
     }
-    let heads = (0..<m).map { p in
-      agencies.startsAgency(keys[p] + (p + 1 < m ? " " + keys[p + 1] : ""))
-    }
+    let heads = heads ?? Self.heads(keys, agencies: agencies)
     for p in 0..<m {
       best[p + 1] = max(best[p + 1], best[p])
       guard Self.counts(keys[p]) else { continue }

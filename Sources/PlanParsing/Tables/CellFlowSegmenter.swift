@@ -37,6 +37,14 @@ struct CellFlowSegmenter {
     var cache: [Int: Double] = [:]
     let keys = tokens.map { AgencyDictionary.key($0.text) }
     let words = tokens.map(\.text)
+    let startsName = AgencyCover.heads(keys, agencies: agencies)
+    // Whether the run of 0–4 words from each word reads as a period (a deadline opens
+    // with at most four words).
+    let periods = (0..<n).map { i in
+      (0...4).map { l in
+        l > 0 && i + l <= n && Self.isPeriod(words[i..<(i + l)].joined(separator: " "))
+      }
+    }
     // The agency share of a run, from one cover per starting word (and per column in a
     // later fragment, whose runs continue the column's words so far).
     var covers: [Int: AgencyCover] = [:]
@@ -48,7 +56,8 @@ struct CellFlowSegmenter {
         covers[slot]
         ?? AgencyCover(
           words: before + words[i..<end],
-          keys: before.map(AgencyDictionary.key) + keys[i..<end], agencies: agencies)
+          keys: before.map(AgencyDictionary.key) + keys[i..<end], agencies: agencies,
+          heads: before.isEmpty ? Array(startsName[i..<end]) : nil)
       covers[slot] = cover
       return cover.share(before.count + j - i) - (before.isEmpty ? 0 : cover.share(before.count))
     }
@@ -72,9 +81,7 @@ struct CellFlowSegmenter {
       }
       return false
     }
-    let opensAgency = (0..<n).map { p in
-      tokens[p].text.first?.isUppercase == true
-        && agencies.startsAgency(keys[p] + (p + 1 < n ? " " + keys[p + 1] : ""))
+    let opensAgency = (0..<n).map { p in tokens[p].text.first?.isUppercase == true && startsName[p]
     }
     // Where a cell may begin: at a line's start, or inside a line before a capital, a
     // digit or a parenthesis (anywhere in a later fragment, whose cells start mid-phrase).
@@ -87,7 +94,7 @@ struct CellFlowSegmenter {
       if let s = cache[slot] { return s }
       var s = cellScore(
         columns[k], tokens[i..<j], before: cells[columns[k]], first: first,
-        share: { share(k, i, j) })
+        share: { share(k, i, j) }, period: { periods[i][min(j - i, 4)] })
       // A lead cell seldom lists agencies block after block, as cooperating cells do.
       if columns[k] == .lead, j > i + 1 {
         s -= Double(
@@ -136,21 +143,22 @@ struct CellFlowSegmenter {
   /// a column of `role`.
   private func cellScore(
     _ role: ColumnRole, _ words: ArraySlice<Token>, before: String?, first: Bool,
-    share: () -> Double
+    share: () -> Double, period: () -> Bool
   ) -> Double {
-    let text = words.map(\.text).joined(separator: " ")
+    // Built only where it is needed: this runs for every candidate cell.
+    var text: String { words.map(\.text).joined(separator: " ") }
     // A cell other than the text opens with a capital (its continuation on a later
     // page need not).
     let opensLower: Double =
       first && role != .text && words.first?.text.first?.isLowercase == true ? -2 : 0
     switch role {
     case .text:
-      if text.isEmpty { return first ? -10 : 0 }
+      if words.isEmpty { return first ? -10 : 0 }
       // The text is one paragraph: a blank line then a capital inside it is the
       // next cell. A text that ended a sentence on the page before is seldom continued.
       return -2 * Double(Self.blocks(words)) - (before.map { $0.hasSuffix(".") ? 0.5 : 0 } ?? 0)
     case .lead, .cooperating:
-      if text.isEmpty { return first ? (role == .lead ? -3 : -1) : 0 }
+      if words.isEmpty { return first ? (role == .lead ? -3 : -1) : 0 }
       // Of two readings alike, the one whose agency cell runs longer (a name is seldom
       // cut before its last words).
       let length = 0.02 * Double(words.count)
@@ -160,18 +168,18 @@ struct CellFlowSegmenter {
       }
       return 5 * share() + length
     case .deadline:
-      if text.isEmpty { return first ? -2 : 0 }
+      if words.isEmpty { return first ? -2 : 0 }
       // Deadlines are short: every word beyond the period's own costs a little.
       let length = 0.1 * Double(words.count)
       guard let before, !before.isEmpty else {
-        return (Self.isPeriod(text) ? 3 : -3) - length + opensLower
+        return (period() ? 3 : -3) - length + opensLower
       }
       return (Self.isPeriod(before + " " + text) ? 0.5 : -1) - length
     case .output:
-      if text.isEmpty { return first ? -1 : 0 }
+      if words.isEmpty { return first ? -1 : 0 }
       var s = opensLower
       if first, share() > 0.9 { s -= 1.5 }
-      if first, Self.isPeriod(text) { s -= 1 }
+      if first, period() { s -= 1 }
       return s
     default:
       return 0
@@ -213,7 +221,9 @@ struct CellFlowSegmenter {
 
   /// Whether `text` reads as a deadline: it opens with a period's word or a year.
   static func isPeriod(_ text: String) -> Bool {
-    let key = text.foldKey.trimmingPunctuation
+    // The openings are at most four words: fold no more than those.
+    let opening = text.split(separator: " ", maxSplits: 4).prefix(4).joined(separator: " ")
+    let key = opening.foldKey.trimmingPunctuation
     if key.hasPrefix("19") || key.hasPrefix("20") || key.hasPrefix("(19") || key.hasPrefix("(20") {
       return true
     }
