@@ -55,4 +55,30 @@ import Testing
         Agency(name: "Trung tâm Điều hành thông minh", raw: "Trung tâm Điều hành thông minh")
       ])
   }
+
+  @Test func ocrMarksAreRepairedFromTheDictionarysSpelling() {
+    // OCR read the well-formed but wrong "chỉ" for the printed "chi".
+    let read = normalizer.agencies(in: "Các chỉ bộ trực thuộc; UBND XA", readByOCR: true)
+    #expect(read.map(\.raw) == ["Các chi bộ trực thuộc", "UBND XÃ"])
+    #expect(read.map(\.name) == ["Các chi bộ trực thuộc", "UBND xã"])
+    // Letters OCR garbled within the near-match distance take the known spelling.
+    #expect(
+      normalizer.agencies(in: "S¢ Khoa hoc va Cong nghé", readByOCR: true).map(\.raw)
+        == ["Sở Khoa học và Công nghệ"])
+    // Text that is not OCR keeps its marks as printed; names the dictionary does not
+    // know keep theirs whatever the source.
+    #expect(
+      normalizer.agencies(in: "Các chỉ bộ trực thuộc").map(\.raw) == ["Các chỉ bộ trực thuộc"])
+    #expect(
+      normalizer.agencies(in: "Tổ công nghệ số cộng đông", readByOCR: true).map(\.raw)
+        == ["Tổ công nghệ số cộng đông"])
+  }
+
+  @Test func andBetweenTwoAgenciesSplits() {
+    #expect(names("Sở Tài chính và các sở, ngành") == ["Sở Tài chính", "Các Sở, ban, ngành"])
+    #expect(names("Sở Khoa học và Công nghệ") == ["Sở Khoa học và Công nghệ"])
+    #expect(
+      names("UBND cấp xã và các cơ quan, đơn vị liên quan")
+        == ["UBND cấp xã", "Các cơ quan, đơn vị liên quan"])
+  }
 }

@@ -1,6 +1,8 @@
 import PlanModel
-import PlanParsing
 import Testing
+import VietnameseText
+
+@testable import PlanParsing
 
 /// Appendix tables read from plain text, checked against what the seeds' text prints
 /// (row counts and cells read off the text itself).
@@ -70,5 +72,49 @@ import Testing
     let numbers = rows.filter { $0.section?.number == "III" }.map(\.number)
     #expect(numbers == (1...23).map(String.init))
     #expect(rows.allSatisfy { $0.confidence < 0.5 })
+  }
+
+  /// Seed 003's "Phu luc 2" (OCR of a scan, columns TT, Tên nhiệm vụ, Yêu cầu kết quả,
+  /// Thời gian, Đơn vị chủ trì, Đơn vị phối hợp, Ghi chú): twelve tasks, the header that
+  /// OCR broke into one cell name per line kept out of them.
+  @Test(.enabled(if: TestSupport.seed("003_") != nil)) func seed003TaskTable() throws {
+    let plan = try #require(Self.plan("003_"))
+    let rows = plan.tasks.filter { $0.appendix == "Phu luc 2" }
+    #expect(rows.map(\.number) == (1...12).map(String.init))
+    // "… | Phong VH&XH | …" and "[COng an phudng chu …"
+    #expect(rows[0].lead.map(\.name) == ["Phòng Văn hóa - Xã hội"])
+    #expect(rows[8].lead.map(\.name) == ["Công an xã"])
+    for row in rows {
+      #expect(
+        !VietnameseFolding.fold(row.text).contains("yeu cau ket qua"), "\(row.number): \(row.text)")
+      #expect(
+        !VietnameseFolding.fold(row.text).contains("thoi gian thuc"), "\(row.number): \(row.text)")
+    }
+  }
+}
+
+/// Cutting one line of line-sliced OCR text into the text column and the cells to its
+/// right.
+@Suite struct ColumnSplitterTests {
+  let splitter = ColumnSplitter(agencies: AgencyNormalizer(dictionary: TestSupport.dictionary))
+
+  @Test func aLeadNameWrappedOverTwoLinesIsJoined() {
+    // The lead cell holds "Sở Khoa học và" on this line and "Công nghệ" on the next,
+    // where the cooperating cell's "UBND cấp xã" is what marks the right-hand part.
+    var parts = [
+      splitter.split(
+        "thu, phu hop véi cac quy dinh tai Khung Sé Khoa hoc va Cic S&, ban, nganh, | Quyét dinh ctia",
+        previousRight: ""),
+      splitter.split(
+        "tric téng thé Qudc gia sd Cone nehe UBND cAp x4 UBND tinh 2026", previousRight: ""),
+    ]
+    #expect(parts[0].text == "thu, phu hop véi cac quy dinh tai Khung")
+    splitter.joinWrappedNames(&parts)
+    #expect(parts[0].right.hasPrefix("Sé Khoa hoc va Cone nehe Cic S&"))
+    #expect(parts[1].text == "tric téng thé Qudc gia sd")
+    let cells = splitter.taskCells(parts.map(\.right), anchorRight: parts[0].right)
+    #expect(cells[.lead] == "Sé Khoa hoc va Cone nehe")
+    // "Quyết định của UBND tỉnh" is the result, naming its issuer.
+    #expect(cells[.cooperating]?.contains("UBND tinh") == false)
   }
 }

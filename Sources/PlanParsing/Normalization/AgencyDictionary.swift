@@ -9,8 +9,13 @@ import VietnameseText
 public struct AgencyDictionary: Sendable {
   /// Canonical name by folded key of every spelling.
   private var canonicalByKey: [String: String] = [:]
-  /// Every key, for the prefix search.
+  /// The spelling itself (canonical or alias, with its marks) by its folded key.
+  private var spellingByKey: [String: String] = [:]
+  /// Every key.
   private var keys: [String] = []
+  /// Every run of whole words that begins a key and is shorter than it, for joining
+  /// fragments.
+  private var prefixes: Set<String> = []
   /// Keys by their first character, for the near-match search (OCR rarely breaks the
   /// first letter of a name, and this keeps the search to a few dozen spellings).
   private var keysByFirst: [Character: [[UInt8]]] = [:]
@@ -46,12 +51,25 @@ public struct AgencyDictionary: Sendable {
     let key = Self.key(spelling)
     guard !key.isEmpty, canonicalByKey[key] == nil else { return }
     canonicalByKey[key] = canonical
+    spellingByKey[key] = spelling.collapsingWhitespace
     keys.append(key)
+    var prefix = ""
+    for word in key.split(separator: " ").dropLast() {
+      prefix += prefix.isEmpty ? String(word) : " " + word
+      prefixes.insert(prefix)
+    }
     keysByFirst[key.first!, default: []].append(Array(key.utf8))
   }
 
   /// How many spellings the dictionary knows.
   public var count: Int { keys.count }
+
+  /// Whether `key` (already folded by `key(_:)`) is a known spelling's key.
+  func knows(key: String) -> Bool { canonicalByKey[key] != nil }
+
+  /// The known spelling (canonical name or alias, with its diacritics) whose folded
+  /// key is `name`'s, when there is one.
+  public func spelling(of name: String) -> String? { spellingByKey[Self.key(name)] }
 
   /// The canonical name of `name` when the dictionary knows it exactly (by folded key).
   public func exact(_ name: String) -> String? { canonicalByKey[Self.key(name)] }
@@ -59,8 +77,20 @@ public struct AgencyDictionary: Sendable {
   /// The canonical name of `name`: exact by folded key, else the nearest known spelling
   /// within an edit distance of about one character in six.
   public func canonical(_ name: String) -> String? {
+    nearestKey(name).map { canonicalByKey[$0]! }
+  }
+
+  /// The known spelling (with its diacritics) nearest to `name`, by the same rule as
+  /// `canonical(_:)`.
+  public func nearestSpelling(_ name: String) -> String? {
+    nearestKey(name).map { spellingByKey[$0]! }
+  }
+
+  /// The key of the known spelling nearest to `name`: its own key when known, else the
+  /// nearest within an edit distance of about one character in six.
+  private func nearestKey(_ name: String) -> String? {
     let key = Self.key(name)
-    if let hit = canonicalByKey[key] { return hit }
+    if canonicalByKey[key] != nil { return key }
     guard key.count >= 8 else { return nil }
     let limit = max(1, key.count / 6)
     var best: (distance: Int, key: [UInt8])? = nil
@@ -70,13 +100,13 @@ public struct AgencyDictionary: Sendable {
       let d = Self.distance(target, candidate, limit: limit)
       if d <= limit, d < (best?.distance ?? Int.max) { best = (d, candidate) }
     }
-    return best.map { canonicalByKey[String(decoding: $0.key, as: UTF8.self)]! }
+    return best.map { String(decoding: $0.key, as: UTF8.self) }
   }
 
   /// Whether some known spelling starts with `prefix` (by key), for joining fragments.
   func knowsPrefix(_ prefix: String) -> Bool {
     let key = Self.key(prefix)
-    return !key.isEmpty && keys.contains { $0.hasPrefix(key + " ") }
+    return prefixes.contains(key)
   }
 
   /// The folded key: no marks, lower case, every run of non-alphanumerics (except "&")

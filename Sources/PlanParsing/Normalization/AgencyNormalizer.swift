@@ -15,8 +15,13 @@ public struct AgencyNormalizer: Sendable {
     self.dictionary = dictionary
   }
 
-  /// The agencies of a printed list, in order, without duplicates.
-  public func agencies(in list: String) -> [Agency] {
+  /// The agencies of a printed list, in order, without duplicates. With `readByOCR`
+  /// (a table OCR read), a name the dictionary knows under a spelling OCR garbled is
+  /// given that spelling as printed: when only the marks differ, the known marks on the
+  /// letters as read ("Các chỉ bộ trực thuộc" is the printed "Các chi bộ trực thuộc");
+  /// when the letters differ within the dictionary's near-match distance, the known
+  /// spelling ("S¢ Khoa hoc va Cong nghé" is "Sở Khoa học và Công nghệ").
+  public func agencies(in list: String, readByOCR: Bool = false) -> [Agency] {
     var result: [Agency] = []
     for part in list.split(whereSeparator: { $0 == ";" || $0 == "\n" }) {
       let fragments = part.split(separator: ",").map { String($0).collapsingWhitespace }
@@ -41,13 +46,55 @@ public struct AgencyNormalizer: Sendable {
           }
         }
         i += taken
-        let raw = name.trimmingPunctuation
-        guard !raw.isEmpty, raw.contains(where: \.isLetter) else { continue }
-        let agency = Agency(name: dictionary.canonical(raw) ?? raw, raw: raw)
-        if !result.contains(where: { $0.name == agency.name }) { result.append(agency) }
+        for read in splitOnAnd(name.trimmingPunctuation) {
+          guard !read.isEmpty, read.contains(where: \.isLetter) else { continue }
+          let raw = readByOCR ? asPrinted(read) : read
+          let agency = Agency(name: dictionary.canonical(raw) ?? raw, raw: raw)
+          if !result.contains(where: { $0.name == agency.name }) { result.append(agency) }
+        }
       }
     }
     return result
+  }
+
+  /// What OCR's reading `name` printed, when the dictionary knows it: see
+  /// `agencies(in:readByOCR:)`.
+  func asPrinted(_ name: String) -> String {
+    if dictionary.spelling(of: name) != nil { return withKnownMarks(name) }
+    return dictionary.nearestSpelling(name) ?? name
+  }
+
+  /// `name` with the marks of the known spelling that folds to the same letters, when
+  /// the two align character for character; else `name` as it is.
+  func withKnownMarks(_ name: String) -> String {
+    guard let known = dictionary.spelling(of: name), known != name else { return name }
+    let read = Array(name)
+    let marked = Array(known)
+    guard read.count == marked.count else { return name }
+    var out = ""
+    for (r, m) in zip(read, marked) {
+      let rf = VietnameseFolding.fold(String(r))
+      guard rf == VietnameseFolding.fold(String(m)) else { return name }
+      // The known character's marks, in the case OCR read.
+      out += r.isUppercase ? m.uppercased() : m.lowercased()
+    }
+    return out
+  }
+
+  /// "Sở Tài chính và các sở, ngành" is two agencies: a name the dictionary does not
+  /// know splits at a "và" whose left side it knows and whose right side begins an
+  /// agency. Names that hold "và" themselves ("Sở Khoa học và Công nghệ") are known.
+  func splitOnAnd(_ name: String) -> [String] {
+    guard dictionary.exact(name) == nil else { return [name] }
+    let words = name.split(separator: " ").map(String.init)
+    for p in words.indices.dropFirst() where words[p].foldKey == "va" && p + 1 < words.count {
+      let left = words[..<p].joined(separator: " ")
+      let right = words[(p + 1)...].joined(separator: " ")
+      if dictionary.exact(left) != nil, dictionary.exact(right) != nil || startsAgency(right) {
+        return [left] + splitOnAnd(right)
+      }
+    }
+    return [name]
   }
 
   /// First words that begin an agency's name (folded). A one-word fragment ("ban",

@@ -86,8 +86,8 @@ struct AnchorFinder: Sendable {
         let limit = k + 1 < anchors.count ? anchors[k + 1].line : lines.count
         while j < limit, groupBelow < 2,
           Self.isCapitalised(lines[j].text)
-            || (Self.isGarbage(anchors[k].rest) && groupBelow == 0
-              && Self.startsLower(lines[j].text))
+            || (groupBelow == 0 && Self.startsLower(lines[j].text)
+              && (Self.isGarbage(anchors[k].rest) || Self.endsTitle(lines[j].text)))
         {
           groupBelow += 1
           j += 1
@@ -189,6 +189,13 @@ struct AnchorFinder: Sendable {
 
   static func isGarbage(_ text: String) -> Bool {
     text.split(separator: " ").filter { $0.filter(\.isLetter).count >= 3 }.count < 2
+  }
+
+  /// The last words of a title wrapped onto a line of their own ("hoạt động"): a few
+  /// lower-case words, no sentence end, no number.
+  static func endsTitle(_ text: String) -> Bool {
+    let words = text.split(separator: " ")
+    return words.count <= 3 && !text.contains(where: { $0.isNumber || $0 == "." || $0 == "%" })
   }
 
   static func startsLower(_ text: String) -> Bool {

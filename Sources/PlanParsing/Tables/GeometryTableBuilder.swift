@@ -257,7 +257,7 @@ struct GeometryTableBuilder: Sendable {
     "co", "quan", "chu", "tri", "phoi", "hop", "ket", "qua", "thuc", "hien", "thoi", "han",
     "hoan", "thanh", "gian", "san", "pham", "theo", "doi", "danh", "gia", "muc", "tri/theo",
     "du", "kien", "ghi", "chu/theo", "tri/", "dvt", "kinh", "phi", "nguon", "tien", "do",
-    "nam", "ke", "hoach",
+    "nam", "ke", "hoach", "yeu", "cau", "dat", "duoc",
   ]
 
   static func isHeaderWord(_ text: String) -> Bool {

@@ -16,12 +16,18 @@ struct PlainTextTableReader: Sendable {
       return DottedRowReader(agencies: agencies).tables(Array(lines), holdsTasks: holdsTasks)
     }
     let all = Array(lines)
-    let headers = all.indices.filter { Self.isHeader(all[$0].key) }
-    // A header broken over lines leaves pieces next to the line that names columns.
-    let content = all.indices.filter { i in
-      !all[i].isBlank && !headers.contains(i)
-        && !(headers.contains { abs($0 - i) <= 2 } && Self.isHeaderPiece(all[i].text))
-    }.map { all[$0] }
+    // Cells in flow, if reading them so gives most rows an agency and a deadline;
+    // line-sliced OCR text read so does not.
+    if holdsTasks, CellFlowReader.applies(all) {
+      let tables = CellFlowReader(agencies: agencies).tables(all, holdsTasks: holdsTasks)
+      let cells = tables.flatMap(\.rows).compactMap { row -> [ColumnRole: String]? in
+        if case .record(_, let cells) = row.kind { cells } else { nil }
+      }
+      let complete = cells.filter { $0[.lead] != nil && $0[.deadline] != nil }.count
+      if !cells.isEmpty, complete * 2 >= cells.count { return tables }
+    }
+    let headers = Self.headerLines(all)
+    let content = all.indices.filter { !all[$0].isBlank && !headers.contains($0) }.map { all[$0] }
     guard !content.isEmpty else { return [] }
     let anchors = AnchorFinder().anchors(content)
     guard anchors.contains(where: { !$0.isGroup }) else { return [] }
@@ -36,7 +42,10 @@ struct PlainTextTableReader: Sendable {
         ? anchors[n + 1].start : min(content.count, anchor.line + anchor.linesAbove + 4)
       let range = anchor.start..<max(anchor.line + 1, end)
       if anchor.isGroup {
-        let title = range.map { i in i == anchor.line ? anchor.rest : content[i].text }
+        // Specks OCR read beside a numeral ("11 A s £" for "II") are no part of the
+        // title the lines around it give.
+        let rest = range.count > 1 && AnchorFinder.isGarbage(anchor.rest) ? "" : anchor.rest
+        let title = range.map { i in i == anchor.line ? rest : content[i].text }
           .joined(separator: " ").collapsingWhitespace.trimmingPunctuation
         rows.append(
           TableRow(
@@ -48,6 +57,7 @@ struct PlainTextTableReader: Sendable {
         let text = i == anchor.line ? anchor.rest : content[i].text
         parts.append(splitter.split(text, previousRight: parts.last?.right ?? ""))
       }
+      splitter.joinWrappedNames(&parts)
       let text = parts.map(\.text).joined(separator: " ").collapsingWhitespace
       let right = parts.map(\.right).filter { !$0.isEmpty }
       let anchorRight = parts[anchor.linesAbove].right
@@ -65,7 +75,11 @@ struct PlainTextTableReader: Sendable {
       texts.append(parts.map(\.text))
     }
     if !holdsTasks { Self.takeValueColumns(&rows, values: values, texts: texts) }
-    return [RebuiltTable(holdsTasks: holdsTasks, rows: rows, confidence: Self.confidence)]
+    // Text sliced line by line across the columns is OCR's reading of a scan.
+    return [
+      RebuiltTable(
+        holdsTasks: holdsTasks, rows: rows, confidence: Self.confidence, readByOCR: true)
+    ]
   }
 
   /// Moves the unit and target that end most rows' lines into their own columns; a
@@ -89,12 +103,41 @@ struct PlainTextTableReader: Sendable {
     }
   }
 
+  /// The lines of column headers: those that name columns, and around them the pieces
+  /// of a header OCR broke over lines, one cell name to a line ("Yêu cầu kết quả",
+  /// "Thời gian thực", "Đơn vị chủ", "TT") — a run of such pieces is a header when
+  /// together they name columns.
+  static func headerLines(_ lines: [TextLine]) -> Set<Int> {
+    let filled = lines.indices.filter { !lines[$0].isBlank }
+    var headers = Set(filled.filter { isHeader(lines[$0].key) })
+    var run: [Int] = []
+    func closeRun() {
+      let key = run.map { lines[$0].key }.joined(separator: " ")
+      if run.contains(where: headers.contains) || (run.count >= 2 && isHeader(key)) {
+        headers.formUnion(run)
+      }
+      run = []
+    }
+    for i in filled {
+      if headers.contains(i) || isHeaderPiece(lines[i].text, lenient: true) {
+        run.append(i)
+      } else {
+        closeRun()
+      }
+    }
+    closeRun()
+    return headers
+  }
+
   /// A short line made of column-header words ("Đơn vị", "Nội dung chỉ tiêu"); words
   /// of one letter are OCR's reading of the rules.
-  static func isHeaderPiece(_ text: String) -> Bool {
+  static func isHeaderPiece(_ text: String, lenient: Bool = false) -> Bool {
     let words = text.split(separator: " ").filter { $0.filter(\.isLetter).count >= 2 }
-    return !words.isEmpty && words.count <= 5
-      && words.allSatisfy { GeometryTableBuilder.isHeaderWord(String($0)) }
+    guard !words.isEmpty else { return text.foldKey.trimmingPunctuation == "tt" }
+    let misses = words.filter { !GeometryTableBuilder.isHeaderWord(String($0)) }.count
+    // Leniently, one OCR-garbled word in four ("Pon vi phéi", "dwgc").
+    if lenient { return misses * 4 <= words.count && words.count - misses >= 2 || misses == 0 }
+    return words.count <= 5 && misses == 0
   }
 
   /// A repeated header line: several header words and no year.

@@ -34,8 +34,10 @@ struct TableRecordBuilder: Sendable {
           n += 1
         }
         used.insert(id)
-        let lead = normalizers.agencies.agencies(in: cells[.lead] ?? "")
-        let cooperating = normalizers.agencies.agencies(in: cells[.cooperating] ?? "")
+        let lead = normalizers.agencies.agencies(
+          in: cells[.lead] ?? "", readByOCR: table.readByOCR)
+        let cooperating = normalizers.agencies.agencies(
+          in: cells[.cooperating] ?? "", readByOCR: table.readByOCR)
         let deadline = cells[.deadline].flatMap {
           $0.isEmpty ? nil : normalizers.deadlines.normalize($0)
         }
