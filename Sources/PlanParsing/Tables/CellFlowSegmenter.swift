@@ -40,9 +40,13 @@ struct CellFlowSegmenter {
     let startsName = AgencyCover.heads(keys, agencies: agencies)
     // Whether the run of 0–4 words from each word reads as a period (a deadline opens
     // with at most four words).
+    // Each word folded once: folding is the costly part of the test, and a run's key
+    // is its words' keys joined (tokens hold no white space).
+    let folded = words.map(\.foldKey)
     let periods = (0..<n).map { i in
       (0...4).map { l in
-        l > 0 && i + l <= n && Self.isPeriod(words[i..<(i + l)].joined(separator: " "))
+        l > 0 && i + l <= n
+          && Self.isPeriod(key: folded[i..<(i + l)].joined(separator: " ").trimmingPunctuation)
       }
     }
     // The agency share of a run, from one cover per starting word (and per column in a
@@ -223,7 +227,11 @@ struct CellFlowSegmenter {
   static func isPeriod(_ text: String) -> Bool {
     // The openings are at most four words: fold no more than those.
     let opening = text.split(separator: " ", maxSplits: 4).prefix(4).joined(separator: " ")
-    let key = opening.foldKey.trimmingPunctuation
+    return isPeriod(key: opening.foldKey.trimmingPunctuation)
+  }
+
+  /// `isPeriod` of an opening already folded and trimmed.
+  static func isPeriod(key: String) -> Bool {
     if key.hasPrefix("19") || key.hasPrefix("20") || key.hasPrefix("(19") || key.hasPrefix("(20") {
       return true
     }
