@@ -102,14 +102,8 @@ public enum Tokenizer {
 
   /// Whether `text` is a Roman numeral from I to XXXIX written in capitals.
   static func isRomanNumeral(_ text: String) -> Bool {
-    romanNumerals.contains(text)
+    RomanNumeral.value(of: text) != nil
   }
-
-  /// The Roman numerals I to XXXIX, made once rather than for every line.
-  private static let romanNumerals: Set<String> = Set(
-    ["", "X", "XX", "XXX"].flatMap { tens in
-      ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"].map { tens + $0 }
-    } + ["X", "XX", "XXX"])
 
   /// Classifies one whitespace-free chunk, splitting off punctuation around it.
   static func classify(_ chunk: String) -> [Token] {

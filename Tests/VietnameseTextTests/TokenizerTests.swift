@@ -46,3 +46,13 @@ func aCapitalOpeningASentenceIsStillAWord(line: String) {
   #expect(tokens[3].kind == .punctuation)
   #expect(tokens.last?.kind == .word)
 }
+
+@Test func romanNumeralsRoundTripAndRefuseWhatIsNoNumeral() {
+  for n in 1...RomanNumeral.largest {
+    #expect(RomanNumeral.value(of: RomanNumeral.numeral(for: n)) == n)
+  }
+  #expect(RomanNumeral.numeral(for: 14) == "XIV")
+  for text in ["", "IIII", "VX", "iv", "IC", "L", "XXXX", "H"] {
+    #expect(RomanNumeral.value(of: text) == nil, "\(text)")
+  }
+}

@@ -1,3 +1,5 @@
+import VietnameseText
+
 /// Finds the lines of line-sliced table text that carry a row number or a group's
 /// roman numeral, and how many of the lines before each belong to it.
 struct AnchorFinder: Sendable {
@@ -155,31 +157,10 @@ struct AnchorFinder: Sendable {
 
   /// Roman numerals, with OCR's "1" and "l" for "I": "III", "111", "1V".
   static func roman(_ word: String) -> Int? {
-    let mapped = String(word.map { "1l".contains($0) ? "I" : $0 })
-    guard !mapped.isEmpty, mapped.allSatisfy({ "IVX".contains($0) }) else { return nil }
-    let values: [Character: Int] = ["I": 1, "V": 5, "X": 10]
-    var total = 0
-    var previous = 0
-    for c in mapped.reversed() {
-      let v = values[c]!
-      total += v < previous ? -v : v
-      previous = max(previous, v)
-    }
-    return romanNumeral(total) == mapped ? total : nil
+    RomanNumeral.value(of: String(word.map { "1l".contains($0) ? "I" : $0 }))
   }
 
-  static func romanNumeral(_ n: Int) -> String {
-    let table: [(Int, String)] = [(10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
-    var n = n
-    var out = ""
-    for (v, s) in table {
-      while n >= v {
-        out += s
-        n -= v
-      }
-    }
-    return out
-  }
+  static func romanNumeral(_ n: Int) -> String { RomanNumeral.numeral(for: n) }
 
   static func isCapitalised(_ text: String) -> Bool {
     let letters = text.filter(\.isLetter)
