@@ -171,7 +171,19 @@ struct CandidateSearch {
     bound = max(bound, heap.minimum)
   }
 
+  /// Whether a syllable can still end below `node` after reading the token's last
+  /// `scalars` with `edits` edits left. A confusion reads 1 to 3 scalars as 1 or 2 letters
+  /// and an edit reads at most one scalar and writes at most one letter, so the letters
+  /// still to come number from ⌈(scalars − edits) / 3⌉ to 2 × scalars + edits.
+  @inline(__always) private func canEnd(_ node: Int32, _ scalars: Int, _ edits: Int) -> Bool {
+    let fewest = max(scalars - edits + 2, 0) / 3
+    let most = 2 * scalars + edits
+    return Int(trie.farthestEnd[Int(node)]) >= fewest
+      && Int(trie.nearestEnd[Int(node)]) <= most
+  }
+
   private mutating func visit(_ position: Int, _ node: Int32, _ logProb: Float, _ edits: Int) {
+    guard canEnd(node, length - position, maxEdits - edits) else { return }
     if edits == maxEdits {
       // Without edits left, the rest of the token must be read through the confusions.
       if position == length {

@@ -133,3 +133,25 @@ func candidatesEqualANaiveSearchOnASmallInventory(kind: ChannelKind) {
   // The comparison means something only if most tokens have readings.
   #expect(nonEmpty > tokens.count * 2)
 }
+
+/// The trie knows how many letters below a node the nearest and farthest syllables end,
+/// which lets the search drop a path whose unread scalars cannot make up such a syllable.
+@Test func trieNodesKnowHowFarTheirSyllablesEnd() throws {
+  let trie = SyllableTrie(vocabulary: Vocabulary(syllables: ["a", "an", "anh", "ba", "bang"]))
+  func node(_ prefix: String) throws -> Int {
+    var node = trie.root
+    for scalar in prefix.unicodeScalars {
+      let code = try #require(trie.code(of: scalar.value))
+      node = try #require(trie.child(node, code))
+    }
+    return Int(node)
+  }
+  let expected: [(String, UInt8, UInt8)] = [
+    ("", 1, 4), ("a", 0, 2), ("an", 0, 1), ("anh", 0, 0), ("b", 1, 3), ("ban", 1, 1),
+  ]
+  for (prefix, nearest, farthest) in expected {
+    let n = try node(prefix)
+    #expect(trie.nearestEnd[n] == nearest, "nearest end below '\(prefix)'")
+    #expect(trie.farthestEnd[n] == farthest, "farthest end below '\(prefix)'")
+  }
+}
