@@ -33,8 +33,9 @@ struct CandidateSearch {
   private var maxEdits = 0
   /// Best score seen at each (position, node) for each number of edits used: a path
   /// reaching a state no better than an earlier one, with no fewer edits, leads nowhere new.
-  private var seenIndex = IntegerMap(capacity: 256)
+  private var seenIndex = IntegerMap(capacity: 2048)
   private var seen: [Float] = []
+  private var pass: UInt64 = 0
   /// Room for float rounding between a path's running sum and `reach`.
   private static let margin: Float = 1e-3
 
@@ -69,8 +70,8 @@ struct CandidateSearch {
   mutating func run(maxEdits: Int) {
     self.maxEdits = maxEdits
     computeReach()
-    seenIndex = IntegerMap(capacity: 2048)
-    seen.removeAll(keepingCapacity: true)
+    // States are told apart by the pass as well, so one table serves every pass.
+    pass += 1
     visit(0, trie.root, 0, 0)
   }
 
@@ -134,14 +135,14 @@ struct CandidateSearch {
     -> Bool
   {
     let stride = maxEdits + 1
-    let key = UInt64(UInt32(node)) << 4 | UInt64(position)
+    let key = UInt64(UInt32(node)) << 8 | pass << 4 | UInt64(position)
     let base: Int
     if let slot = seenIndex[key] {
-      base = Int(slot) * stride
+      base = Int(slot)
       for e in 0...edits where seen[base + e] >= logProb { return false }
     } else {
       base = seen.count
-      seenIndex.insert(key, Int32(base / stride))
+      seenIndex.insert(key, Int32(base))
       for _ in 0..<stride { seen.append(-.infinity) }
     }
     seen[base + edits] = logProb
