@@ -1,5 +1,6 @@
 import PlanModel
 import Testing
+import VietnameseText
 
 @testable import Restoration
 
@@ -139,4 +140,18 @@ import Testing
   let line = "- Bộ Nội vụ (để b/c); KT. CHU TICH"
   let restored = TestSupport.restore(line, mode: .full)
   #expect(restored.hasSuffix("KT. CHỦ TỊCH"), "\(restored)")
+}
+
+/// A document's lines tokenized together (each distinct chunk classified once) give the
+/// same tokens as each line tokenized on its own, on OCR text full of repeats, codes,
+/// markers and odd spacing.
+@Test func tokenizingADocumentAtOnceMatchesLineByLine() throws {
+  var lines = try String(
+    contentsOfFile: TestSupport.shared + "/seeds/000_54cb3cf436728393.txt", encoding: .utf8
+  ).components(separatedBy: "\n")
+  lines += [
+    "I. MUC TIEU", "II. MUC TIEU", "a) tinh", "a) tinh\u{A0}thanh", "V | PHAT TRIEN",
+    "12535/KH-UBND  ngay\t30/12/2025", "Email: abc@gmail.com, www.x.gov.vn", "",
+  ]
+  #expect(Tokenizer.tokenize(lines: lines) == lines.map(Tokenizer.tokenize))
 }
