@@ -31,15 +31,17 @@ struct CandidateSearch {
   private var foundIndex = IntegerMap(capacity: 64)
   private var bound: Float
   private var maxEdits = 0
-  /// Best score seen at each (position, node) for each number of edits used: a path
-  /// reaching a state no better than an earlier one, with no fewer edits, leads nowhere new.
-  private var seenIndex = IntegerMap(capacity: 2048)
-  private var seen: [Float] = []
+  /// Best score seen at each (position, node) of each pass for each number of edits used.
+  private var states: SearchStates
   private var pass: UInt64 = 0
   /// Room for float rounding between a path's running sum and `reach`.
   private static let margin: Float = 1e-3
 
-  init(model: ChannelModel, token: [UInt32], limit: Int, floor: Float, editLogProb: Float) {
+  init(
+    model: ChannelModel, token: [UInt32], limit: Int, floor: Float, editLogProb: Float,
+    maxEdits: Int
+  ) {
+    states = SearchStates(maxEdits: maxEdits)
     self.limit = max(limit, 1)
     trie = model.trie
     sources = model.sources
@@ -131,22 +133,11 @@ struct CandidateSearch {
   }
 
   /// Records a state; false when an earlier path reached it at least as well.
-  private mutating func improves(_ position: Int, _ node: Int32, _ logProb: Float, _ edits: Int)
-    -> Bool
-  {
-    let stride = maxEdits + 1
-    let key = UInt64(UInt32(node)) << 8 | pass << 4 | UInt64(position)
-    let base: Int
-    if let slot = seenIndex[key] {
-      base = Int(slot)
-      for e in 0...edits where seen[base + e] >= logProb { return false }
-    } else {
-      base = seen.count
-      seenIndex.insert(key, Int32(base))
-      for _ in 0..<stride { seen.append(-.infinity) }
-    }
-    seen[base + edits] = logProb
-    return true
+  @inline(__always) private mutating func improves(
+    _ position: Int, _ node: Int32, _ logProb: Float, _ edits: Int
+  ) -> Bool {
+    states.improves(
+      UInt64(UInt32(node)) << 8 | pass << 4 | UInt64(position), logProb, edits: edits)
   }
 
   private mutating func record(_ id: Int32, _ logProb: Float) {
