@@ -155,3 +155,15 @@ import VietnameseText
   ]
   #expect(Tokenizer.tokenize(lines: lines) == lines.map(Tokenizer.tokenize))
 }
+
+/// The quick letter and capital tests agree with Unicode's on every ASCII character
+/// (CR-LF included) and on Vietnamese letters, digits and symbols beyond ASCII.
+@Test func quickCharacterTestsAgreeWithUnicode() {
+  var characters = (0..<128).map { Character(Unicode.Scalar(UInt8($0))) }
+  characters += ["\r\n", "ắ", "Ặ", "đ", "Đ", "ư", "Ơ", "²", "¢", "§", "·", "\u{A0}", "１"]
+  for c in characters {
+    #expect(c.isLetterQuickly == c.isLetter, "isLetter of \(c.unicodeScalars.map(\.value))")
+    #expect(
+      c.isUppercaseQuickly == c.isUppercase, "isUppercase of \(c.unicodeScalars.map(\.value))")
+  }
+}
