@@ -74,7 +74,7 @@ struct CandidateSearch {
     computeReach()
     // States are told apart by the pass as well, so one table serves every pass.
     pass += 1
-    visit(0, trie.root, 0, 0)
+    if admits(0, trie.root, 0) { visit(0, trie.root, 0, 0) }
   }
 
   /// The `capacity` largest values offered, smallest on top.
@@ -174,16 +174,24 @@ struct CandidateSearch {
       && Int(trie.nearestEnd[Int(node)]) <= most
   }
 
+  /// Whether a state can lead anywhere, tested before the walk steps into it (a call
+  /// costs more than these tests): a syllable must be able to end below the node, and
+  /// without edits left the next chunk must start with a letter the node continues with.
+  @inline(__always) private func admits(_ position: Int, _ node: Int32, _ edits: Int) -> Bool {
+    guard canEnd(node, length - position, maxEdits - edits) else { return false }
+    if edits == maxEdits, position < length {
+      return trie.childLetters[Int(node)].intersects(startLetters[position])
+    }
+    return true
+  }
+
+  /// Steps into a state that `admits` let through.
   private mutating func visit(_ position: Int, _ node: Int32, _ logProb: Float, _ edits: Int) {
-    guard canEnd(node, length - position, maxEdits - edits) else { return }
-    if edits == maxEdits {
+    if edits == maxEdits, position == length {
       // Without edits left, the rest of the token must be read through the confusions.
-      if position == length {
-        let id = trie.terminal[Int(node)]
-        if id >= 0 { record(id, logProb) }
-        return
-      }
-      guard trie.childLetters[Int(node)].intersects(startLetters[position]) else { return }
+      let id = trie.terminal[Int(node)]
+      if id >= 0 { record(id, logProb) }
+      return
     }
     guard improves(position, node, logProb, edits) else { return }
     let width = length + 1
@@ -208,7 +216,7 @@ struct CandidateSearch {
             guard let second = trie.child(child, source.second) else { continue }
             child = second
           }
-          visit(position + k, child, next, edits)
+          if admits(position + k, child, edits) { visit(position + k, child, next, edits) }
         }
       }
     }
@@ -221,13 +229,17 @@ struct CandidateSearch {
     let consuming =
       position < length && next + reach[rest + 1] + CandidateSearch.margin >= bound
     let dropping = next + reach[rest] + CandidateSearch.margin >= bound
-    if consuming { visit(position + 1, node, next, edits + 1) }
+    if consuming, admits(position + 1, node, edits + 1) {
+      visit(position + 1, node, next, edits + 1)
+    }
     guard consuming || dropping else { return }
     let children = trie.childStart[Int(node)]..<trie.childStart[Int(node) + 1]
     for c in children {
       let child = trie.childNodes[Int(c)]
-      if dropping { visit(position, child, next, edits + 1) }
-      if consuming { visit(position + 1, child, next, edits + 1) }
+      if dropping, admits(position, child, edits + 1) { visit(position, child, next, edits + 1) }
+      if consuming, admits(position + 1, child, edits + 1) {
+        visit(position + 1, child, next, edits + 1)
+      }
     }
   }
 }

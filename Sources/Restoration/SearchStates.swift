@@ -13,7 +13,7 @@ struct SearchStates {
   private let stride: Int
   private(set) var count = 0
 
-  init(maxEdits: Int, capacity: Int = 2048) {
+  init(maxEdits: Int, capacity: Int = 4096) {
     stride = max(maxEdits, 0) + 1
     var size = 16
     while size < capacity { size *= 2 }
