@@ -66,25 +66,28 @@ public enum Tokenizer {
   }
 
   private static func tokenize(_ line: String, classifying: (String) -> [Token]) -> [Token] {
-    // ASCII is answered without the Unicode property tables.
-    func isSpace(_ c: Character) -> Bool {
-      c.asciiValue.map { $0 == 32 || (9...13).contains($0) } ?? c.isWhitespace
-    }
-    // The line alternates runs of spacing and chunks: each run is cut out whole.
     var tokens: [Token] = []
-    var start = line.startIndex
-    while start < line.endIndex {
-      let space = isSpace(line[start])
-      var end = line.index(after: start)
-      while end < line.endIndex, isSpace(line[end]) == space { end = line.index(after: end) }
-      let run = String(line[start..<end])
+    var chunk = ""
+    var spaces = ""
+    for c in line {
+      // ASCII is answered without the Unicode property tables.
+      let space = c.asciiValue.map { $0 == 32 || (9...13).contains($0) } ?? c.isWhitespace
       if space {
-        tokens.append(Token(kind: .space, text: run))
+        if !chunk.isEmpty {
+          tokens.append(contentsOf: classifying(chunk))
+          chunk = ""
+        }
+        spaces.append(c)
       } else {
-        tokens.append(contentsOf: classifying(run))
+        if !spaces.isEmpty {
+          tokens.append(Token(kind: .space, text: spaces))
+          spaces = ""
+        }
+        chunk.append(c)
       }
-      start = end
     }
+    if !chunk.isEmpty { tokens.append(contentsOf: classifying(chunk)) }
+    if !spaces.isEmpty { tokens.append(Token(kind: .space, text: spaces)) }
     markLeadingNumeral(&tokens)
     return tokens
   }
