@@ -28,7 +28,9 @@ struct CandidateSearch {
   private var reach: [Float] = []
   /// Syllables reached, with their best path score.
   private(set) var found: [(id: Int32, logProb: Float)] = []
-  private var foundIndex = IntegerMap(capacity: 64)
+  private var foundIndex = IntegerMap(capacity: 256)
+  /// Scratch for ranking the scores found.
+  private var ranking: [Float] = []
   private var bound: Float
   private var maxEdits = 0
   /// Best score seen at each (position, node) of each pass for each number of edits used.
@@ -77,41 +79,38 @@ struct CandidateSearch {
     if admits(0, trie.root, 0) { visit(0, trie.root, 0, 0) }
   }
 
-  /// The `capacity` largest values offered, smallest on top.
-  private struct MinHeap {
-    let capacity: Int
-    var values: [Float] = []
-
-    init(capacity: Int) {
-      self.capacity = capacity
-      values.reserveCapacity(capacity)
-    }
-
-    var minimum: Float { values.count == capacity ? values[0] : -.infinity }
-
-    mutating func offer(_ value: Float) {
-      if values.count < capacity {
-        values.append(value)
-        var i = values.count - 1
-        while i > 0, values[(i - 1) / 2] > values[i] {
-          values.swapAt(i, (i - 1) / 2)
-          i = (i - 1) / 2
+  /// The `k`-th largest of `values` (1 ≤ k ≤ count), found by quickselect; the order of
+  /// `values` is lost.
+  static func largest(_ k: Int, in values: inout [Float]) -> Float {
+    let target = k - 1
+    values.withUnsafeMutableBufferPointer { v in
+      var lo = 0
+      var hi = v.count - 1
+      // Hoare partitions, largest first: after one, v[lo...j] ≥ pivot ≥ v[i...hi] and
+      // anything between j and i equals the pivot.
+      while lo < hi {
+        let pivot = v[(lo + hi) / 2]
+        var i = lo
+        var j = hi
+        while i <= j {
+          while v[i] > pivot { i += 1 }
+          while v[j] < pivot { j -= 1 }
+          if i <= j {
+            v.swapAt(i, j)
+            i += 1
+            j -= 1
+          }
         }
-      } else if value > values[0] {
-        values[0] = value
-        var i = 0
-        while true {
-          let l = 2 * i + 1
-          let r = l + 1
-          var m = i
-          if l < capacity, values[l] < values[m] { m = l }
-          if r < capacity, values[r] < values[m] { m = r }
-          if m == i { break }
-          values.swapAt(i, m)
-          i = m
+        if target <= j {
+          hi = j
+        } else if target >= i {
+          lo = i
+        } else {
+          break
         }
       }
     }
+    return values[target]
   }
 
   private mutating func computeReach() {
@@ -158,9 +157,9 @@ struct CandidateSearch {
   /// path scoring below it cannot enter the list (one scoring equal still may, by id).
   private mutating func raiseBoundToLimit() {
     recordsSinceRanking = 0
-    var heap = MinHeap(capacity: limit)
-    for f in found { heap.offer(f.logProb) }
-    bound = max(bound, heap.minimum)
+    ranking.removeAll(keepingCapacity: true)
+    for f in found { ranking.append(f.logProb) }
+    bound = max(bound, CandidateSearch.largest(limit, in: &ranking))
   }
 
   /// Whether a syllable can still end below `node` after reading the token's last

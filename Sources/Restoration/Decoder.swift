@@ -189,14 +189,21 @@ struct Decoder: Sendable {
       path[i] = Int(stateB[i * width + s])
       s = Int(backs[i * width + s])
     }
+    // One buffer for every position's posterior values.
+    let values = Scratch<Float>(maxCount, 0)
+    defer { values.free() }
     return (0..<n).map {
-      Choice(index: path[$0], posterior: posterior(at: $0, path, lattice, cache))
+      Choice(index: path[$0], posterior: posterior(at: $0, path, lattice, cache, values))
     }
   }
 
   /// The chosen reading's posterior among its alternatives, with its neighbours on the
   /// best path fixed: every term of the path score that the position touches.
-  private func posterior(at i: Int, _ path: [Int], _ lattice: [Lattice], _ cache: DocumentCache)
+  /// `values` has room for the position's candidates.
+  private func posterior(
+    at i: Int, _ path: [Int], _ lattice: [Lattice], _ cache: DocumentCache,
+    _ values: Scratch<Float>
+  )
     -> Double
   {
     let c = lattice[i].ids.count
@@ -216,7 +223,6 @@ struct Decoder: Sendable {
     let last = i + 1 < n
     let lowerAfter = last ? model.logProb(y, after: x) : 0
     let bonusAfter = last ? cache.bonus(y, after: x) : 0
-    var values = [Float](repeating: 0, count: c)
     for k in 0..<c {
       let w = lattice[i].ids[k]
       var first: Float
@@ -249,7 +255,7 @@ struct Decoder: Sendable {
     }
     let chosen = values[path[i]]
     var sum = 0.0
-    for value in values { sum += exp(Double(value - chosen)) }
+    for k in 0..<c { sum += exp(Double(values[k] - chosen)) }
     return 1 / sum
   }
 }

@@ -178,3 +178,18 @@ func candidatesEqualANaiveSearchOnASmallInventory(kind: ChannelKind) {
     for e in 0...2 { #expect(states.score(key, edits: e) == row[e]) }
   }
 }
+
+/// The search raises its bound to the limit-th best score found by quickselect: it must
+/// give the same value as sorting, duplicates and all.
+@Test func quickselectFindsTheKthLargestScore() {
+  var generator = SystemRandomNumberGenerator()
+  for _ in 0..<300 {
+    let count = Int.random(in: 1...200, using: &generator)
+    let spread = Int.random(in: 1...50, using: &generator)
+    let values = (0..<count).map { _ in Float(Int.random(in: 0..<spread, using: &generator)) / 3 }
+    let sorted = values.sorted(by: >)
+    let k = Int.random(in: 1...count, using: &generator)
+    var scratch = values
+    #expect(CandidateSearch.largest(k, in: &scratch) == sorted[k - 1])
+  }
+}
