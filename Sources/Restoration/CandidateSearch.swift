@@ -28,17 +28,22 @@ struct CandidateSearch {
   private var reach: [Float] = []
   /// Syllables reached, with their best path score.
   private(set) var found: [(id: Int32, logProb: Float)] = []
-  private var foundIndex = IntegerMap(capacity: 64)
+  private var foundIndex = IntegerMap(capacity: 256)
+  /// Scratch for ranking the scores found.
+  private var ranking: [Float] = []
   private var bound: Float
   private var maxEdits = 0
-  /// Best score seen at each (position, node) for each number of edits used: a path
-  /// reaching a state no better than an earlier one, with no fewer edits, leads nowhere new.
-  private var seenIndex = IntegerMap(capacity: 256)
-  private var seen: [Float] = []
+  /// Best score seen at each (position, node) of each pass for each number of edits used.
+  private var states: SearchStates
+  private var pass: UInt64 = 0
   /// Room for float rounding between a path's running sum and `reach`.
   private static let margin: Float = 1e-3
 
-  init(model: ChannelModel, token: [UInt32], limit: Int, floor: Float, editLogProb: Float) {
+  init(
+    model: ChannelModel, token: [UInt32], limit: Int, floor: Float, editLogProb: Float,
+    maxEdits: Int
+  ) {
+    states = SearchStates(maxEdits: maxEdits)
     self.limit = max(limit, 1)
     trie = model.trie
     sources = model.sources
@@ -69,46 +74,43 @@ struct CandidateSearch {
   mutating func run(maxEdits: Int) {
     self.maxEdits = maxEdits
     computeReach()
-    seenIndex = IntegerMap(capacity: 2048)
-    seen.removeAll(keepingCapacity: true)
-    visit(0, trie.root, 0, 0)
+    // States are told apart by the pass as well, so one table serves every pass.
+    pass += 1
+    if admits(0, trie.root, 0) { visit(0, trie.root, 0, 0) }
   }
 
-  /// The `capacity` largest values offered, smallest on top.
-  private struct MinHeap {
-    let capacity: Int
-    var values: [Float] = []
-
-    init(capacity: Int) {
-      self.capacity = capacity
-      values.reserveCapacity(capacity)
-    }
-
-    var minimum: Float { values.count == capacity ? values[0] : -.infinity }
-
-    mutating func offer(_ value: Float) {
-      if values.count < capacity {
-        values.append(value)
-        var i = values.count - 1
-        while i > 0, values[(i - 1) / 2] > values[i] {
-          values.swapAt(i, (i - 1) / 2)
-          i = (i - 1) / 2
+  /// The `k`-th largest of `values` (1 ≤ k ≤ count), found by quickselect; the order of
+  /// `values` is lost.
+  static func largest(_ k: Int, in values: inout [Float]) -> Float {
+    let target = k - 1
+    values.withUnsafeMutableBufferPointer { v in
+      var lo = 0
+      var hi = v.count - 1
+      // Hoare partitions, largest first: after one, v[lo...j] ≥ pivot ≥ v[i...hi] and
+      // anything between j and i equals the pivot.
+      while lo < hi {
+        let pivot = v[(lo + hi) / 2]
+        var i = lo
+        var j = hi
+        while i <= j {
+          while v[i] > pivot { i += 1 }
+          while v[j] < pivot { j -= 1 }
+          if i <= j {
+            v.swapAt(i, j)
+            i += 1
+            j -= 1
+          }
         }
-      } else if value > values[0] {
-        values[0] = value
-        var i = 0
-        while true {
-          let l = 2 * i + 1
-          let r = l + 1
-          var m = i
-          if l < capacity, values[l] < values[m] { m = l }
-          if r < capacity, values[r] < values[m] { m = r }
-          if m == i { break }
-          values.swapAt(i, m)
-          i = m
+        if target <= j {
+          hi = j
+        } else if target >= i {
+          lo = i
+        } else {
+          break
         }
       }
     }
+    return values[target]
   }
 
   private mutating func computeReach() {
@@ -130,22 +132,11 @@ struct CandidateSearch {
   }
 
   /// Records a state; false when an earlier path reached it at least as well.
-  private mutating func improves(_ position: Int, _ node: Int32, _ logProb: Float, _ edits: Int)
-    -> Bool
-  {
-    let stride = maxEdits + 1
-    let key = UInt64(UInt32(node)) << 4 | UInt64(position)
-    let base: Int
-    if let slot = seenIndex[key] {
-      base = Int(slot) * stride
-      for e in 0...edits where seen[base + e] >= logProb { return false }
-    } else {
-      base = seen.count
-      seenIndex.insert(key, Int32(base / stride))
-      for _ in 0..<stride { seen.append(-.infinity) }
-    }
-    seen[base + edits] = logProb
-    return true
+  @inline(__always) private mutating func improves(
+    _ position: Int, _ node: Int32, _ logProb: Float, _ edits: Int
+  ) -> Bool {
+    states.improves(
+      UInt64(UInt32(node)) << 8 | pass << 4 | UInt64(position), logProb, edits: edits)
   }
 
   private mutating func record(_ id: Int32, _ logProb: Float) {
@@ -166,20 +157,40 @@ struct CandidateSearch {
   /// path scoring below it cannot enter the list (one scoring equal still may, by id).
   private mutating func raiseBoundToLimit() {
     recordsSinceRanking = 0
-    var heap = MinHeap(capacity: limit)
-    for f in found { heap.offer(f.logProb) }
-    bound = max(bound, heap.minimum)
+    ranking.removeAll(keepingCapacity: true)
+    for f in found { ranking.append(f.logProb) }
+    bound = max(bound, CandidateSearch.largest(limit, in: &ranking))
   }
 
+  /// Whether a syllable can still end below `node` after reading the token's last
+  /// `scalars` with `edits` edits left. A confusion reads 1 to 3 scalars as 1 or 2 letters
+  /// and an edit reads at most one scalar and writes at most one letter, so the letters
+  /// still to come number from ⌈(scalars − edits) / 3⌉ to 2 × scalars + edits.
+  @inline(__always) private func canEnd(_ node: Int32, _ scalars: Int, _ edits: Int) -> Bool {
+    let fewest = max(scalars - edits + 2, 0) / 3
+    let most = 2 * scalars + edits
+    return Int(trie.farthestEnd[Int(node)]) >= fewest
+      && Int(trie.nearestEnd[Int(node)]) <= most
+  }
+
+  /// Whether a state can lead anywhere, tested before the walk steps into it (a call
+  /// costs more than these tests): a syllable must be able to end below the node, and
+  /// without edits left the next chunk must start with a letter the node continues with.
+  @inline(__always) private func admits(_ position: Int, _ node: Int32, _ edits: Int) -> Bool {
+    guard canEnd(node, length - position, maxEdits - edits) else { return false }
+    if edits == maxEdits, position < length {
+      return trie.childLetters[Int(node)].intersects(startLetters[position])
+    }
+    return true
+  }
+
+  /// Steps into a state that `admits` let through.
   private mutating func visit(_ position: Int, _ node: Int32, _ logProb: Float, _ edits: Int) {
-    if edits == maxEdits {
+    if edits == maxEdits, position == length {
       // Without edits left, the rest of the token must be read through the confusions.
-      if position == length {
-        let id = trie.terminal[Int(node)]
-        if id >= 0 { record(id, logProb) }
-        return
-      }
-      guard trie.childLetters[Int(node)].intersects(startLetters[position]) else { return }
+      let id = trie.terminal[Int(node)]
+      if id >= 0 { record(id, logProb) }
+      return
     }
     guard improves(position, node, logProb, edits) else { return }
     let width = length + 1
@@ -204,7 +215,7 @@ struct CandidateSearch {
             guard let second = trie.child(child, source.second) else { continue }
             child = second
           }
-          visit(position + k, child, next, edits)
+          if admits(position + k, child, edits) { visit(position + k, child, next, edits) }
         }
       }
     }
@@ -217,13 +228,17 @@ struct CandidateSearch {
     let consuming =
       position < length && next + reach[rest + 1] + CandidateSearch.margin >= bound
     let dropping = next + reach[rest] + CandidateSearch.margin >= bound
-    if consuming { visit(position + 1, node, next, edits + 1) }
+    if consuming, admits(position + 1, node, edits + 1) {
+      visit(position + 1, node, next, edits + 1)
+    }
     guard consuming || dropping else { return }
     let children = trie.childStart[Int(node)]..<trie.childStart[Int(node) + 1]
     for c in children {
       let child = trie.childNodes[Int(c)]
-      if dropping { visit(position, child, next, edits + 1) }
-      if consuming { visit(position + 1, child, next, edits + 1) }
+      if dropping, admits(position, child, edits + 1) { visit(position, child, next, edits + 1) }
+      if consuming, admits(position + 1, child, edits + 1) {
+        visit(position + 1, child, next, edits + 1)
+      }
     }
   }
 }

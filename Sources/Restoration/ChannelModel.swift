@@ -117,12 +117,13 @@ struct ChannelModel: Sendable {
   {
     let scalars = token.unicodeScalars.map(\.value)
     guard !scalars.isEmpty, scalars.count <= 12 else { return [] }
-    var search = CandidateSearch(
-      model: self, token: scalars, limit: limit, floor: floor, editLogProb: editLogProb)
     // Passes with more and more edits: what fewer edits find raises the bound (the best
     // reading less `floor`, the `limit`-th reading) that prunes the costlier passes, which
     // otherwise explore every path with two edits.
     let edits = scalars.count <= 2 ? min(maxEdits, 1) : maxEdits
+    var search = CandidateSearch(
+      model: self, token: scalars, limit: limit, floor: floor, editLogProb: editLogProb,
+      maxEdits: max(edits, 0))
     for allowed in 0...max(edits, 0) { search.run(maxEdits: allowed) }
     let sorted = search.found.sorted {
       (a: (id: Int32, logProb: Float), b: (id: Int32, logProb: Float)) -> Bool in

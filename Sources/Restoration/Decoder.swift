@@ -82,11 +82,15 @@ struct Decoder: Sendable {
       hasTrigram.free()
     }
     var candidates = CandidateIndex(capacity: maxCount)
+    let candidateScores = Scratch<Float>(maxCount, 0)
+    defer { candidateScores.free() }
     var stateCount = 1
     for i in 0..<n {
       let ids = lattice[i].ids
-      let scores = lattice[i].scores
       let c = ids.count
+      for k in 0..<c { candidateScores[k] = lattice[i].scores[k] }
+      // Cells are listed row by row (a row: the readings after one previous reading) in
+      // the order the rows are first reached: every cell of a row is reached together.
       var usedCount = 0
       for j in 0..<maxCount { pairReady[j] = false }
       candidates.reset(ids)
@@ -100,13 +104,25 @@ struct Decoder: Sendable {
           for k in 0..<c {
             pairLogProb[pair + k] = model.logProb(ids[k], after: v)
             pairBonus[pair + k] = cache.bonus(ids[k], after: v)
+            used[usedCount + k] = Int32(pair + k)
           }
+          usedCount += c
         }
         let history = model.history(u, v)
-        // A history's trigrams are either read in one run and matched to the candidates,
-        // or, for a history with many, probed for candidate by candidate.
-        let listed = history.trigrams.count <= 4 * c && candidates.isUnique
-        if listed {
+        let backoff = history.backoff
+        let score = prevScore[s]
+        @inline(__always) func relax(_ k: Int, _ logProb: Float) {
+          let value = score + (logProb + pairBonus[pair + k]) + candidateScores[k]
+          if value > best[pair + k] {
+            best[pair + k] = value
+            from[pair + k] = Int32(s)
+          }
+        }
+        if history.trigrams.isEmpty {
+          for k in 0..<c { relax(k, backoff + pairLogProb[pair + k]) }
+        } else if history.trigrams.count <= 4 * c && candidates.isUnique {
+          // A history's trigrams are either read in one run and matched to the
+          // candidates, or, for a history with many, probed for candidate by candidate.
           for e in history.trigrams {
             let k = candidates.index(of: model.continuationIds[e])
             if k >= 0 {
@@ -114,27 +130,13 @@ struct Decoder: Sendable {
               hasTrigram[k] = true
             }
           }
-        }
-        let score = prevScore[s]
-        for k in 0..<c {
-          var logProb: Float
-          if listed {
-            logProb = hasTrigram[k] ? trigram[k] : history.backoff + pairLogProb[pair + k]
+          for k in 0..<c {
+            relax(k, hasTrigram[k] ? trigram[k] : backoff + pairLogProb[pair + k])
             hasTrigram[k] = false
-          } else if !history.trigrams.isEmpty, let t = model.trigramLogProb(u, v, ids[k]) {
-            logProb = t
-          } else {
-            logProb = history.backoff + pairLogProb[pair + k]
           }
-          let value = score + (logProb + pairBonus[pair + k]) + scores[k]
-          let cell = pair + k
-          if best[cell] == -.infinity {
-            used[usedCount] = Int32(cell)
-            usedCount += 1
-          }
-          if value > best[cell] {
-            best[cell] = value
-            from[cell] = Int32(s)
+        } else {
+          for k in 0..<c {
+            relax(k, model.trigramLogProb(u, v, ids[k]) ?? backoff + pairLogProb[pair + k])
           }
         }
       }
@@ -187,14 +189,21 @@ struct Decoder: Sendable {
       path[i] = Int(stateB[i * width + s])
       s = Int(backs[i * width + s])
     }
+    // One buffer for every position's posterior values.
+    let values = Scratch<Float>(maxCount, 0)
+    defer { values.free() }
     return (0..<n).map {
-      Choice(index: path[$0], posterior: posterior(at: $0, path, lattice, cache))
+      Choice(index: path[$0], posterior: posterior(at: $0, path, lattice, cache, values))
     }
   }
 
   /// The chosen reading's posterior among its alternatives, with its neighbours on the
   /// best path fixed: every term of the path score that the position touches.
-  private func posterior(at i: Int, _ path: [Int], _ lattice: [Lattice], _ cache: DocumentCache)
+  /// `values` has room for the position's candidates.
+  private func posterior(
+    at i: Int, _ path: [Int], _ lattice: [Lattice], _ cache: DocumentCache,
+    _ values: Scratch<Float>
+  )
     -> Double
   {
     let c = lattice[i].ids.count
@@ -214,7 +223,6 @@ struct Decoder: Sendable {
     let last = i + 1 < n
     let lowerAfter = last ? model.logProb(y, after: x) : 0
     let bonusAfter = last ? cache.bonus(y, after: x) : 0
-    var values = [Float](repeating: 0, count: c)
     for k in 0..<c {
       let w = lattice[i].ids[k]
       var first: Float
@@ -247,7 +255,7 @@ struct Decoder: Sendable {
     }
     let chosen = values[path[i]]
     var sum = 0.0
-    for value in values { sum += exp(Double(value - chosen)) }
+    for k in 0..<c { sum += exp(Double(values[k] - chosen)) }
     return 1 / sum
   }
 }

@@ -130,12 +130,21 @@ struct DocumentRestoration {
     var words: [Int: Int] = [:]
     var allMarked = 0
     var allWords = 0
+    // Whether each distinct word is a syllable with a mark: a document repeats its words.
+    var markedWords: [String: Bool] = [:]
     for (l, tokens) in lines.enumerated() {
-      for token in tokens where token.kind == .word && token.text.allSatisfy(\.isLetter) {
+      for token in tokens where token.kind == .word && token.text.allSatisfy(\.isLetterQuickly) {
         // A mark counts only on a well-formed syllable: an English model sprinkles "é"
         // over words it cannot read ("Chuyén", "trién"), which is no sign of kept marks.
-        let hasMark =
-          token.text.unicodeScalars.contains { $0.value > 0x7F } && Syllable(token.text) != nil
+        let hasMark: Bool
+        if !token.text.unicodeScalars.contains(where: { $0.value > 0x7F }) {
+          hasMark = false
+        } else if let known = markedWords[token.text] {
+          hasMark = known
+        } else {
+          hasMark = Syllable(token.text) != nil
+          markedWords[token.text] = hasMark
+        }
         words[blocks[l], default: 0] += 1
         allWords += 1
         if hasMark {

@@ -1,7 +1,9 @@
 /// An open-addressing hash table from packed n-gram keys to log-probabilities (and, for
 /// contexts, back-off weights), laid out as flat arrays so it loads with a memory copy.
 /// Lookups go through `slots`, the same table with each key beside its values, so that a
-/// probe touches one cache line instead of one per array.
+/// probe touches one cache line instead of one per array. A key missing from the table
+/// (most pairs of candidate readings) is usually turned away by `filter`, which is small
+/// enough to stay in the processor's cache where the slots are not.
 struct NGramTable: Sendable {
   static let empty = UInt64.max
   var keys: [UInt64]
@@ -15,6 +17,7 @@ struct NGramTable: Sendable {
     var backoff: Float
   }
   private(set) var slots: [Slot] = []
+  private(set) var filter = KeyFilter(keys: [])
 
   init(keys: [UInt64], logProbs: [Float], backoffs: [Float]) {
     self.keys = keys
@@ -41,6 +44,7 @@ struct NGramTable: Sendable {
   }
 
   private mutating func interleave() {
+    filter = KeyFilter(keys: keys.filter { $0 != NGramTable.empty })
     let hasBackoffs = backoffs.count == keys.count
     slots = (0..<min(keys.count, logProbs.count)).map {
       Slot(key: keys[$0], logProb: logProbs[$0], backoff: hasBackoffs ? backoffs[$0] : 0)
@@ -53,6 +57,7 @@ struct NGramTable: Sendable {
 
   /// The slot holding `key`, if any.
   @inline(__always) func find(_ key: UInt64) -> Int? {
+    if !filter.mayContain(key) { return nil }
     let mask = slots.count - 1
     var slot = NGramTable.slot(key, mask: mask)
     while true {
@@ -60,6 +65,41 @@ struct NGramTable: Sendable {
       if k == key { return slot }
       if k == NGramTable.empty { return nil }
       slot = (slot + 1) & mask
+    }
+  }
+}
+
+/// A Bloom filter over 64-bit keys with two bits per key taken from one multiplicative
+/// hash, at 12 or more bits per key (about 2% false positives): a key it rejects is
+/// certainly absent, a key it accepts must still be looked up.
+struct KeyFilter: Sendable {
+  private var words: [UInt64]
+  private let shift: UInt64
+
+  init(keys: [UInt64]) {
+    var bits = 64
+    while bits < keys.count * 12 { bits *= 2 }
+    words = [UInt64](repeating: 0, count: bits / 64)
+    shift = UInt64(64 - bits.trailingZeroBitCount)
+    for key in keys {
+      let (a, b) = positions(key)
+      words[a >> 6] |= 1 << UInt64(a & 63)
+      words[b >> 6] |= 1 << UInt64(b & 63)
+    }
+  }
+
+  /// Two bit positions from the high bits of two products: independent of the bits
+  /// `NGramTable.slot` takes from its own hash.
+  @inline(__always) private func positions(_ key: UInt64) -> (Int, Int) {
+    let h = key &* 0xC2B2_AE3D_27D4_EB4F
+    let g = (key ^ (key >> 29)) &* 0xFF51_AFD7_ED55_8CCD
+    return (Int(truncatingIfNeeded: h >> shift), Int(truncatingIfNeeded: g >> shift))
+  }
+
+  @inline(__always) func mayContain(_ key: UInt64) -> Bool {
+    let (a, b) = positions(key)
+    return words.withUnsafeBufferPointer { w in
+      (w[a >> 6] >> UInt64(a & 63)) & (w[b >> 6] >> UInt64(b & 63)) & 1 != 0
     }
   }
 }

@@ -44,9 +44,9 @@ enum SentenceSplitter {
     var upper = 0
     var letters = 0
     for token in tokens where token.kind == .word {
-      for c in token.text where c.isLetter {
+      for c in token.text where c.isLetterQuickly {
         letters += 1
-        if c.isUppercase { upper += 1 }
+        if c.isUppercaseQuickly { upper += 1 }
       }
     }
     return letters >= 4 && upper * 10 >= letters * 8

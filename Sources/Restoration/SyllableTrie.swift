@@ -13,6 +13,11 @@ struct SyllableTrie: Sendable {
   private(set) var terminal: [Int32] = [-1]
   /// The letters each node's children start with.
   private(set) var childLetters: [LetterSet] = []
+  /// How many letters below each node the nearest and the farthest syllable end (0 and 0
+  /// at a leaf that ends one): a path needing more or fewer letters than that leads
+  /// nowhere.
+  private(set) var nearestEnd: [UInt8] = []
+  private(set) var farthestEnd: [UInt8] = []
   /// Every scalar used by the inventory.
   private(set) var alphabet: Set<Unicode.Scalar> = []
   /// The inventory's letters numbered in scalar order.
@@ -61,6 +66,20 @@ struct SyllableTrie: Sendable {
       childLetters.append(set)
     }
     childStart.append(Int32(childNodes.count))
+    // Children are numbered after their parents, so one backward sweep sees every child
+    // before its parent.
+    nearestEnd = [UInt8](repeating: UInt8.max, count: terminal.count)
+    farthestEnd = [UInt8](repeating: 0, count: terminal.count)
+    for node in terminal.indices.reversed() {
+      if terminal[node] >= 0 { nearestEnd[node] = 0 }
+      for c in childStart[node]..<childStart[node + 1] {
+        let child = Int(childNodes[Int(c)])
+        if nearestEnd[child] != UInt8.max {
+          nearestEnd[node] = min(nearestEnd[node], nearestEnd[child] + 1)
+          farthestEnd[node] = max(farthestEnd[node], farthestEnd[child] + 1)
+        }
+      }
+    }
   }
 
   /// The code of a letter of the inventory; `nil` for a scalar it never uses.

@@ -48,13 +48,33 @@ public enum Tokenizer {
 
   /// Tokenizes one line (no line breaks inside).
   public static func tokenize(_ line: String) -> [Token] {
+    tokenize(line, classifying: classify)
+  }
+
+  /// Tokenizes the lines of one document. A document repeats its words, so each distinct
+  /// chunk between spaces is classified once.
+  public static func tokenize(lines: [String]) -> [[Token]] {
+    var known: [String: [Token]] = [:]
+    return lines.map { line in
+      tokenize(line) { chunk in
+        if let tokens = known[chunk] { return tokens }
+        let tokens = classify(chunk)
+        known[chunk] = tokens
+        return tokens
+      }
+    }
+  }
+
+  private static func tokenize(_ line: String, classifying: (String) -> [Token]) -> [Token] {
     var tokens: [Token] = []
     var chunk = ""
     var spaces = ""
     for c in line {
-      if c == " " || c == "\t" || c.isWhitespace {
+      // ASCII is answered without the Unicode property tables.
+      let space = c.asciiValue.map { $0 == 32 || (9...13).contains($0) } ?? c.isWhitespace
+      if space {
         if !chunk.isEmpty {
-          tokens.append(contentsOf: classify(chunk))
+          tokens.append(contentsOf: classifying(chunk))
           chunk = ""
         }
         spaces.append(c)
@@ -66,7 +86,7 @@ public enum Tokenizer {
         chunk.append(c)
       }
     }
-    if !chunk.isEmpty { tokens.append(contentsOf: classify(chunk)) }
+    if !chunk.isEmpty { tokens.append(contentsOf: classifying(chunk)) }
     if !spaces.isEmpty { tokens.append(Token(kind: .space, text: spaces)) }
     markLeadingNumeral(&tokens)
     return tokens

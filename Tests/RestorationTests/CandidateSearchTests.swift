@@ -133,3 +133,63 @@ func candidatesEqualANaiveSearchOnASmallInventory(kind: ChannelKind) {
   // The comparison means something only if most tokens have readings.
   #expect(nonEmpty > tokens.count * 2)
 }
+
+/// The trie knows how many letters below a node the nearest and farthest syllables end,
+/// which lets the search drop a path whose unread scalars cannot make up such a syllable.
+@Test func trieNodesKnowHowFarTheirSyllablesEnd() throws {
+  let trie = SyllableTrie(vocabulary: Vocabulary(syllables: ["a", "an", "anh", "ba", "bang"]))
+  func node(_ prefix: String) throws -> Int {
+    var node = trie.root
+    for scalar in prefix.unicodeScalars {
+      let code = try #require(trie.code(of: scalar.value))
+      node = try #require(trie.child(node, code))
+    }
+    return Int(node)
+  }
+  let expected: [(String, UInt8, UInt8)] = [
+    ("", 1, 4), ("a", 0, 2), ("an", 0, 1), ("anh", 0, 0), ("b", 1, 3), ("ban", 1, 1),
+  ]
+  for (prefix, nearest, farthest) in expected {
+    let n = try node(prefix)
+    #expect(trie.nearestEnd[n] == nearest, "nearest end below '\(prefix)'")
+    #expect(trie.farthestEnd[n] == farthest, "farthest end below '\(prefix)'")
+  }
+}
+
+/// The search's state table answers as a plain dictionary of scores would, through the
+/// growth of the table: a state improves only on a better score than any recorded with
+/// no more edits.
+@Test func searchStatesAnswerAsADictionaryOfScores() {
+  var generator = SystemRandomNumberGenerator()
+  var states = SearchStates(maxEdits: 2, capacity: 16)
+  var reference: [UInt64: [Float]] = [:]
+  for _ in 0..<20000 {
+    let key = UInt64.random(in: 0..<3000, using: &generator) << 8
+    let edits = Int.random(in: 0...2, using: &generator)
+    let logProb = Float(Int.random(in: -40...0, using: &generator)) / 4
+    var row = reference[key] ?? [-.infinity, -.infinity, -.infinity]
+    let expected = !row[0...edits].contains { $0 >= logProb }
+    if expected { row[edits] = logProb }
+    reference[key] = row
+    #expect(states.improves(key, logProb, edits: edits) == expected)
+  }
+  #expect(states.count == reference.count)
+  for (key, row) in reference {
+    for e in 0...2 { #expect(states.score(key, edits: e) == row[e]) }
+  }
+}
+
+/// The search raises its bound to the limit-th best score found by quickselect: it must
+/// give the same value as sorting, duplicates and all.
+@Test func quickselectFindsTheKthLargestScore() {
+  var generator = SystemRandomNumberGenerator()
+  for _ in 0..<300 {
+    let count = Int.random(in: 1...200, using: &generator)
+    let spread = Int.random(in: 1...50, using: &generator)
+    let values = (0..<count).map { _ in Float(Int.random(in: 0..<spread, using: &generator)) / 3 }
+    let sorted = values.sorted(by: >)
+    let k = Int.random(in: 1...count, using: &generator)
+    var scratch = values
+    #expect(CandidateSearch.largest(k, in: &scratch) == sorted[k - 1])
+  }
+}

@@ -48,3 +48,36 @@ func trigramProbabilitiesSumToOne(u: String, v: String) throws {
   #expect(complete.logProb(22, after: 20, 21) == -0.2)
   #expect(complete.history(20, 21).trigrams.count == 1)
 }
+
+/// The filter in front of the n-gram tables never turns away a stored key, and turns away
+/// most absent ones; the table answers every lookup as a scan of its slots would.
+@Test func theKeyFilterKeepsEveryStoredKeyAndTheTableAnswersAsAScan() {
+  var generator = SystemRandomNumberGenerator()
+  var entries: [(key: UInt64, logProb: Float, backoff: Float)] = []
+  var stored = Set<UInt64>()
+  while entries.count < 5000 {
+    let key = LanguageModel.pack(
+      Int32.random(in: 0..<20000, using: &generator), Int32.random(in: 0..<20000, using: &generator)
+    )
+    if stored.insert(key).inserted {
+      entries.append((key, Float(entries.count), 0))
+    }
+  }
+  let table = NGramTable(entries: entries, withBackoff: true)
+  for e in entries {
+    #expect(table.filter.mayContain(e.key))
+    #expect(table.find(e.key).map { table.slots[$0].logProb } == e.logProb)
+  }
+  var accepted = 0
+  var absent = 0
+  while absent < 20000 {
+    let key = LanguageModel.pack(
+      Int32.random(in: 0..<20000, using: &generator), Int32.random(in: 0..<20000, using: &generator)
+    )
+    guard !stored.contains(key) else { continue }
+    absent += 1
+    if table.filter.mayContain(key) { accepted += 1 }
+    #expect(table.find(key) == nil)
+  }
+  #expect(accepted < absent / 10, "\(accepted) of \(absent) absent keys pass the filter")
+}

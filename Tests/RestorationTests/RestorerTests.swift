@@ -1,5 +1,6 @@
 import PlanModel
 import Testing
+import VietnameseText
 
 @testable import Restoration
 
@@ -139,4 +140,30 @@ import Testing
   let line = "- Bộ Nội vụ (để b/c); KT. CHU TICH"
   let restored = TestSupport.restore(line, mode: .full)
   #expect(restored.hasSuffix("KT. CHỦ TỊCH"), "\(restored)")
+}
+
+/// A document's lines tokenized together (each distinct chunk classified once) give the
+/// same tokens as each line tokenized on its own, on OCR text full of repeats, codes,
+/// markers and odd spacing.
+@Test func tokenizingADocumentAtOnceMatchesLineByLine() throws {
+  var lines = try String(
+    contentsOfFile: TestSupport.shared + "/seeds/000_54cb3cf436728393.txt", encoding: .utf8
+  ).components(separatedBy: "\n")
+  lines += [
+    "I. MUC TIEU", "II. MUC TIEU", "a) tinh", "a) tinh\u{A0}thanh", "V | PHAT TRIEN",
+    "12535/KH-UBND  ngay\t30/12/2025", "Email: abc@gmail.com, www.x.gov.vn", "",
+  ]
+  #expect(Tokenizer.tokenize(lines: lines) == lines.map(Tokenizer.tokenize))
+}
+
+/// The quick letter and capital tests agree with Unicode's on every ASCII character
+/// (CR-LF included) and on Vietnamese letters, digits and symbols beyond ASCII.
+@Test func quickCharacterTestsAgreeWithUnicode() {
+  var characters = (0..<128).map { Character(Unicode.Scalar(UInt8($0))) }
+  characters += ["\r\n", "ắ", "Ặ", "đ", "Đ", "ư", "Ơ", "²", "¢", "§", "·", "\u{A0}", "１"]
+  for c in characters {
+    #expect(c.isLetterQuickly == c.isLetter, "isLetter of \(c.unicodeScalars.map(\.value))")
+    #expect(
+      c.isUppercaseQuickly == c.isUppercase, "isUppercase of \(c.unicodeScalars.map(\.value))")
+  }
 }

@@ -1,0 +1,72 @@
+/// The candidate search's memory of the states it has been in: for each state key (a trie
+/// node, a position in the token and the pass), the best score a path reached it with
+/// after each number of edits. A path that reaches a state no better than an earlier one
+/// that used no more edits leads nowhere new.
+///
+/// One open-addressing table holds each key beside its scores, so that looking a state up
+/// and recording it is one probe, with no second table to index and no array to grow per
+/// state.
+struct SearchStates {
+  private var keys: [UInt64]
+  private var scores: [Float]
+  /// Scores per state: one per number of edits, 0 through the most any pass allows.
+  private let stride: Int
+  private(set) var count = 0
+
+  init(maxEdits: Int, capacity: Int = 4096) {
+    stride = max(maxEdits, 0) + 1
+    var size = 16
+    while size < capacity { size *= 2 }
+    keys = [UInt64](repeating: NGramTable.empty, count: size)
+    scores = [Float](repeating: -.infinity, count: size * stride)
+  }
+
+  /// Records that a path reached `key` scoring `logProb` after `edits` edits; false (and
+  /// nothing recorded) when a path already reached it at least as well with no more edits.
+  @inline(__always) mutating func improves(_ key: UInt64, _ logProb: Float, edits: Int) -> Bool {
+    if (count + 1) * 2 > keys.count { grow() }
+    let mask = keys.count - 1
+    var slot = NGramTable.slot(key, mask: mask)
+    let stride = self.stride
+    while true {
+      let k = keys[slot]
+      if k == key {
+        let base = slot * stride
+        for e in 0...edits where scores[base + e] >= logProb { return false }
+        scores[base + edits] = logProb
+        return true
+      }
+      if k == NGramTable.empty {
+        keys[slot] = key
+        count += 1
+        scores[slot * stride + edits] = logProb
+        return true
+      }
+      slot = (slot + 1) & mask
+    }
+  }
+
+  /// The best score recorded for `key` after exactly `edits` edits (-∞ when none).
+  func score(_ key: UInt64, edits: Int) -> Float {
+    let mask = keys.count - 1
+    var slot = NGramTable.slot(key, mask: mask)
+    while keys[slot] != NGramTable.empty {
+      if keys[slot] == key { return scores[slot * stride + edits] }
+      slot = (slot + 1) & mask
+    }
+    return -.infinity
+  }
+
+  private mutating func grow() {
+    var bigger = SearchStates(maxEdits: stride - 1, capacity: keys.count * 2)
+    let newMask = bigger.keys.count - 1
+    for (old, key) in keys.enumerated() where key != NGramTable.empty {
+      var slot = NGramTable.slot(key, mask: newMask)
+      while bigger.keys[slot] != NGramTable.empty { slot = (slot + 1) & newMask }
+      bigger.keys[slot] = key
+      for e in 0..<stride { bigger.scores[slot * stride + e] = scores[old * stride + e] }
+    }
+    bigger.count = count
+    self = bigger
+  }
+}
