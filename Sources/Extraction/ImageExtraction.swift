@@ -12,7 +12,8 @@ struct ImageExtraction {
     }
     let file = input.displayPath
     return PageWorkers.run(
-      pageCount: images.count, workers: options.jobs, progress: progress,
+      pageCount: images.count, workers: options.jobs, overlap: options.pageOverlap,
+      progress: progress,
       OCRWorker.halves(
         options: options, file: file, makePreparer: {},
         prepare: { _, index, announceOCR in

@@ -25,7 +25,8 @@ struct PDFExtraction {
     let file = input.displayPath
     let options = options
     return PageWorkers.run(
-      pageCount: pageCount, workers: options.jobs, progress: progress,
+      pageCount: pageCount, workers: options.jobs, overlap: options.pageOverlap,
+      progress: progress,
       OCRWorker.halves(
         options: options, file: file,
         makePreparer: { Preparer(path: path, options: options, file: file) },

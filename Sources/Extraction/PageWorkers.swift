@@ -50,12 +50,18 @@ enum PageWorkers {
   }
 
   static func run<Preparer, Recognizer, Rendering>(
-    pageCount: Int, workers: Int, progress: ExtractionProgressHandler? = nil,
+    pageCount: Int, workers: Int, overlap: Bool = true,
+    progress: ExtractionProgressHandler? = nil,
     _ halves: Halves<Preparer, Recognizer, Rendering>
   ) -> [PageOutcome] {
     let threads = max(1, min(workers, pageCount))
     let board = PreparedPageBoard<Rendering>(
       count: pageCount, capacity: threads, preparers: threads, progress: progress)
+    guard overlap else {
+      runOnThreads(
+        (0..<threads).map { _ in { inTurn(board, halves) } })
+      return board.results()
+    }
     var bodies: [@Sendable () -> Void] = []
     for _ in 0..<threads {
       bodies.append {
@@ -84,6 +90,29 @@ enum PageWorkers {
     }
     runOnThreads(bodies)
     return board.results()
+  }
+
+  /// One worker doing both halves in turn, on one thread: it prepares a page, then
+  /// recognizes it, then takes the next. Its engine loads before its first recognition.
+  private static func inTurn<Preparer, Recognizer, Rendering>(
+    _ board: PreparedPageBoard<Rendering>, _ halves: Halves<Preparer, Recognizer, Rendering>
+  ) {
+    var preparer = halves.makePreparer()
+    var recognizer = halves.makeRecognizer()
+    var warm = false
+    while let index = board.takePageToPrepare() {
+      switch halves.prepare(&preparer, index, {}) {
+      case .finished(let outcome):
+        board.finish(outcome, at: index)
+      case .recognize(let rendering):
+        if !warm {
+          halves.warmUp(&recognizer)
+          warm = true
+        }
+        board.finish(halves.recognize(&recognizer, index, rendering), at: index)
+      }
+    }
+    board.preparerDone()
   }
 
   /// Runs each body on a thread of its own and returns when all have ended. These are

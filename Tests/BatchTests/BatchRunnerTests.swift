@@ -254,3 +254,13 @@ import Testing
     #expect(FileManager.default.fileExists(atPath: folder.path("out/report.v2.json")))
   }
 }
+
+@Test func optionsThatChangeNoOutputDoNotMakeAnOutputStale() {
+  let plain = Converter(executable: "/bin/ingest", options: ["--jobs", "1", "--ocr-lang", "vie"])
+  let busy = Converter(
+    executable: "/bin/ingest",
+    options: ["--jobs", "1", "--no-page-overlap", "--ocr-lang", "vie", "--password", "x"])
+  #expect(plain.fingerprint == busy.fingerprint)
+  let other = Converter(executable: "/bin/ingest", options: ["--jobs", "1", "--ocr-lang", "eng"])
+  #expect(plain.fingerprint != other.fingerprint)
+}

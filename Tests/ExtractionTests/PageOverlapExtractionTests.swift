@@ -47,6 +47,19 @@ import Testing
   }
 
   @Test(arguments: [1, 2])
+  func withoutOverlapTheLayoutAndFailuresAreTheSame(jobs: Int) throws {
+    let path = try Self.document.write(name: "no-overlap-\(jobs).pdf")
+    let options = Extractor.Options(ocrLanguage: "vie", dpi: 150, jobs: jobs)
+    var inTurn = options
+    inTurn.pageOverlap = false
+    let overlapped = try Extractor(options: options).extract(path: path)
+    let sequential = try Extractor(options: inTurn).extract(path: path)
+    #expect(sequential.pages == overlapped.pages)
+    #expect(sequential.failures == overlapped.failures)
+    #expect(sequential.source == overlapped.source)
+  }
+
+  @Test(arguments: [1, 2])
   func progressHearsOfEveryPageOnceWithACountThatOnlyGrows(jobs: Int) throws {
     let path = try Self.document.write(name: "progress-\(jobs).pdf")
     let heard = Mutex<[ExtractionProgress]>([])

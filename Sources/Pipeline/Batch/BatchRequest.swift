@@ -67,7 +67,7 @@ public struct Converter: Sendable, Hashable {
 
   /// The options as one string, stored with each catalog row: an output made with other
   /// options is not reused. A password is left out: it changes no output, and the
-  /// catalog is no place for it.
+  /// catalog is no place for it; so is `--no-page-overlap`, which changes only speed.
   var fingerprint: String {
     var kept: [String] = []
     var skipNext = false
@@ -76,7 +76,7 @@ public struct Converter: Sendable, Hashable {
         skipNext = false
       } else if option == "--password" {
         skipNext = true
-      } else {
+      } else if option != "--no-page-overlap" {
         kept.append(option)
       }
     }
