@@ -104,10 +104,10 @@ public struct AgencyDictionary: Sendable {
   }
 
   /// Whether some known spelling starts with `prefix` (by key), for joining fragments.
-  func knowsPrefix(_ prefix: String) -> Bool {
-    let key = Self.key(prefix)
-    return prefixes.contains(key)
-  }
+  func knowsPrefix(_ prefix: String) -> Bool { knowsPrefix(key: Self.key(prefix)) }
+
+  /// `knowsPrefix` of a folded key (`key(_:)`).
+  func knowsPrefix(key: String) -> Bool { prefixes.contains(key) }
 
   /// The folded key: no marks, lower case, every run of non-alphanumerics (except "&")
   /// one space.

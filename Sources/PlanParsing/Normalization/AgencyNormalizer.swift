@@ -108,10 +108,11 @@ public struct AgencyNormalizer: Sendable {
   ]
 
   func startsAgency(_ fragment: String) -> Bool {
+    // One folding for every test below: this runs for each word of a table.
     let key = AgencyDictionary.key(fragment)
-    let words = key.split(separator: " ")
-    guard words.count >= 2 || dictionary.exact(fragment) != nil else { return false }
-    if dictionary.exact(fragment) != nil || dictionary.knowsPrefix(fragment) { return true }
+    let known = dictionary.knows(key: key)
+    guard known || key.contains(" ") else { return false }
+    if known || dictionary.knowsPrefix(key: key) { return true }
     return Self.heads.contains { key == $0 || key.hasPrefix($0 + " ") }
   }
 }
