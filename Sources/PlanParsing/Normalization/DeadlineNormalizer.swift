@@ -44,22 +44,37 @@ public struct DeadlineNormalizer: Sendable {
     var end: Day
   }
 
+  // Regex literals are built anew each time they are evaluated: these run for every cell.
+  nonisolated(unsafe) private static let numericDate =
+    #/(?:^|\D)(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*((?:19|20)\d\d)/#
+  nonisolated(unsafe) private static let spelledDate =
+    #/ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+((?:19|20)\d\d)/#
+  nonisolated(unsafe) private static let monthOfYear =
+    #/thang\s*(\d{1,2})\s*(?:[/.\-]|\s+nam)\s*((?:19|20)\d\d)/#
+  nonisolated(unsafe) private static let quarterOfYear =
+    #/quy\s*([ivx1l|]{1,4}|[1-4])\s*(?:[/.\-]|\s+nam)\s*((?:19|20)\d\d)/#
+  nonisolated(unsafe) private static let yearRange =
+    #/((?:19|20)\d\d)\s*[\-–—]?\s*((?:19|20)\d\d)/#
+  nonisolated(unsafe) private static let anyDigit =
+    #/\d/#
+  nonisolated(unsafe) private static let year = #/(19|20)\d\d/#
+
   private static func period(_ key: String) -> Period? {
-    let year = #/(19|20)\d\d/#
+    let year = Self.year
     if let m = key.firstMatch(
-      of: #/(?:^|\D)(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*((?:19|20)\d\d)/#),
+      of: Self.numericDate),
       let day = Day(year: Int(m.3)!, month: Int(m.2)!, day: Int(m.1)!)
     {
       return Period(kind: .date, start: day, end: day)
     }
     if let m = key.firstMatch(
-      of: #/ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+((?:19|20)\d\d)/#),
+      of: Self.spelledDate),
       let day = Day(year: Int(m.3)!, month: Int(m.2)!, day: Int(m.1)!)
     {
       return Period(kind: .date, start: day, end: day)
     }
     if let m = key.firstMatch(
-      of: #/thang\s*(\d{1,2})\s*(?:[/.\-]|\s+nam)\s*((?:19|20)\d\d)/#),
+      of: Self.monthOfYear),
       let month = Int(m.1), (1...12).contains(month)
     {
       let y = Int(m.2)!
@@ -68,7 +83,7 @@ public struct DeadlineNormalizer: Sendable {
         end: Day(year: y, month: month, day: Day.length(ofMonth: month, year: y))!)
     }
     if let m = key.firstMatch(
-      of: #/quy\s*([ivx1l|]{1,4}|[1-4])\s*(?:[/.\-]|\s+nam)\s*((?:19|20)\d\d)/#),
+      of: Self.quarterOfYear),
       let quarter = quarterNumber(String(m.1))
     {
       let y = Int(m.2)!
@@ -77,7 +92,7 @@ public struct DeadlineNormalizer: Sendable {
         kind: .quarter, start: Day(year: y, month: first, day: 1)!,
         end: Day(year: y, month: first + 2, day: Day.length(ofMonth: first + 2, year: y))!)
     }
-    if let m = key.firstMatch(of: #/((?:19|20)\d\d)\s*[\-–—]?\s*((?:19|20)\d\d)/#),
+    if let m = key.firstMatch(of: Self.yearRange),
       let from = Int(m.1), let to = Int(m.2), to > from
     {
       return Period(
@@ -88,7 +103,7 @@ public struct DeadlineNormalizer: Sendable {
     let namesPart = key.contains("quy") || key.contains("thang")
     let years = key.matches(of: year)
     if years.count == 1, !namesPart,
-      key.firstMatch(of: #/\d/#)?.range.lowerBound == years[0].range.lowerBound,
+      key.firstMatch(of: Self.anyDigit)?.range.lowerBound == years[0].range.lowerBound,
       let y = Int(key[years[0].range])
     {
       // A bare year, or "năm 2026", "trong năm 2026", "hết năm 2026".

@@ -11,18 +11,25 @@ struct OutlineParser: Sendable {
     var rest: String
   }
 
+  // Regex literals are built anew each time they are evaluated: these run for every line.
+  nonisolated(unsafe) private static let romanHeading = #/([IVX]{1,5})\s*[.\/]\s+(\S.*)/#
+  nonisolated(unsafe) private static let dottedHeading =
+    #/(\d{1,2}\.\d{1,2}(?:\.\d{1,2})?)\.?\s+(\p{Lu}.*)/#
+  nonisolated(unsafe) private static let numberedHeading = #/(\d{1,2})\.\s+(\p{Lu}.*)/#
+  nonisolated(unsafe) private static let letteredHeading = #/([a-zđ])\)\s+(\S.*)/#
+
   static func heading(_ text: String) -> Heading? {
-    if let m = text.wholeMatch(of: #/([IVX]{1,5})\s*[.\/]\s+(\S.*)/#) {
+    if let m = text.wholeMatch(of: Self.romanHeading) {
       return Heading(number: String(m.1), level: 1, rest: String(m.2))
     }
-    if let m = text.wholeMatch(of: #/(\d{1,2}\.\d{1,2}(?:\.\d{1,2})?)\.?\s+(\p{Lu}.*)/#) {
+    if let m = text.wholeMatch(of: Self.dottedHeading) {
       let depth = m.1.split(separator: ".").count
       return Heading(number: String(m.1), level: depth + 1, rest: String(m.2))
     }
-    if let m = text.wholeMatch(of: #/(\d{1,2})\.\s+(\p{Lu}.*)/#) {
+    if let m = text.wholeMatch(of: Self.numberedHeading) {
       return Heading(number: String(m.1), level: 2, rest: String(m.2))
     }
-    if let m = text.wholeMatch(of: #/([a-zđ])\)\s+(\S.*)/#) {
+    if let m = text.wholeMatch(of: Self.letteredHeading) {
       return Heading(number: String(m.1), level: 5, rest: String(m.2))
     }
     return nil

@@ -93,7 +93,8 @@ struct DocumentSegmenter: Sendable {
   /// to it from running text ("Phụ lục 1 kèm theo Kế hoạch)", "(Chi tiết tại Phụ lục 02)").
   private func appendixBlocks(_ lines: [TextLine], from start: Int) -> [AppendixBlock] {
     var labels: [(index: Int, label: String, key: String, rest: String)] = []
-    for i in start..<lines.count {
+    // The prefix test first: a whole-line regex on each of thousands of lines is slow.
+    for i in start..<lines.count where lines[i].key.hasPrefix("phu") {
       guard
         let m = lines[i].key.wholeMatch(
           of: #/phu\s*luc\s*([0-9]{1,2}|[ivxl1]{1,5})\s*[:.]?\s*(.*)/#)

@@ -10,13 +10,15 @@ struct DottedRowReader: Sendable {
   /// text, less sure than word boxes.
   static let confidence = 0.6
 
+  /// A plainly numbered line ("3 Xây dựng …", "12. …").
+  nonisolated(unsafe) static let plainRow = #/^\d{1,2}\.?\s/#
   nonisolated(unsafe) static let dotted = #/^(\d{1,2}\.\d{1,2})\.?(?:\s+(.*))?$/#
   nonisolated(unsafe) static let heading = #/^(\d{1,2}|[IVX]{1,5})\.?\s+(\S.*)$/#
 
   /// Whether rows numbered "n.m" outnumber the plainly numbered lines of `lines`.
   static func applies(_ lines: [TextLine]) -> Bool {
     let dottedRows = lines.filter { $0.text.wholeMatch(of: dotted) != nil }.count
-    let plainRows = lines.filter { $0.text.firstMatch(of: #/^\d{1,2}\.?\s/#) != nil }.count
+    let plainRows = lines.filter { $0.text.firstMatch(of: plainRow) != nil }.count
     return dottedRows >= 3 && dottedRows >= plainRows
   }
 
