@@ -1,6 +1,12 @@
 /// Cuts a line of line-sliced table text into the text column and the columns to its
 /// right, and reads the right-hand columns of a task row (agencies, result, deadline).
 struct ColumnSplitter: Sendable {
+  // Regex literals are built anew each time they are evaluated; these run per line.
+  nonisolated(unsafe) private static let leadingNoise =
+    #/s[^a-z]?|s[o0e]|3[56]/#
+  nonisolated(unsafe) private static let deadlineText =
+    #/(thang\s*\d{1,2}\s*\/\s*(?:19|20)\d\d|quy\s*[ivx1l|]{0,4}\s*\/?\s*(?:19|20)\d\d|(?:19|20)\d\d\s*-?\s*(?:19|20)\d\d|(?:19|20)\d\d|thuong\s*xuyen|hang\s*nam)/#
+
   let agencies: AgencyNormalizer
 
   /// The text column and the rest of `line`.
@@ -99,7 +105,7 @@ struct ColumnSplitter: Sendable {
   static func withSo(_ words: [String]) -> [String] {
     var words = words
     if let first = words.first, first.count <= 2,
-      first.foldKey.wholeMatch(of: #/s[^a-z]?|s[o0e]|3[56]/#) != nil
+      first.foldKey.wholeMatch(of: Self.leadingNoise) != nil
     {
       words[0] = "Sở"
     }
@@ -110,7 +116,7 @@ struct ColumnSplitter: Sendable {
     var words = words
     // OCR's readings of "Sở": "Sé", "S¢", "S&", "S0", "36" …
     if let first = words.first, first.count <= 2,
-      first.foldKey.wholeMatch(of: #/s[^a-z]?|s[o0e]|3[56]/#) != nil
+      first.foldKey.wholeMatch(of: Self.leadingNoise) != nil
     {
       words[0] = "Sở"
     }
@@ -127,7 +133,7 @@ struct ColumnSplitter: Sendable {
       let folded = FoldedText(rights[i])
       let matches = folded.key.matches(
         of:
-          #/(thang\s*\d{1,2}\s*\/\s*(?:19|20)\d\d|quy\s*[ivx1l|]{0,4}\s*\/?\s*(?:19|20)\d\d|(?:19|20)\d\d\s*-?\s*(?:19|20)\d\d|(?:19|20)\d\d|thuong\s*xuyen|hang\s*nam)/#
+          Self.deadlineText
       )
       guard let last = matches.last else { continue }
       let start = folded.offset(last.range.lowerBound)

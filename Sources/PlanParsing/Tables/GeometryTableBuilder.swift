@@ -6,6 +6,10 @@ import PlanModel
 /// repeated headers and page numbers, and stitches a row that continues across a page
 /// break onto the row it continues.
 struct GeometryTableBuilder: Sendable {
+  // Regex literals are built anew each time they are evaluated; these run per line.
+  nonisolated(unsafe) private static let rowNumber =
+    #/\d{1,3}(\.\d{1,3}){0,2}/#
+
   /// A line of words that share a vertical band on one page, left to right.
   struct VisualLine {
     var page: Int
@@ -347,7 +351,7 @@ struct GeometryTableBuilder: Sendable {
   static func rowNumber(_ text: String, ocr: Bool) -> (number: String, isGroup: Bool)? {
     var t = text
     while let last = t.last, ".:)".contains(last) { t.removeLast() }
-    if t.wholeMatch(of: #/\d{1,3}(\.\d{1,3}){0,2}/#) != nil { return (t, false) }
+    if t.wholeMatch(of: Self.rowNumber) != nil { return (t, false) }
     if AnchorFinder.roman(t) != nil, t.allSatisfy({ "IVX".contains($0) }) { return (t, true) }
     guard ocr, !t.isEmpty, t.count <= 3 else { return nil }
     if t.allSatisfy({ "IVXHlL|[]".contains($0) }) { return (t, true) }

@@ -7,6 +7,10 @@
 /// right where a "|" rule or the start of an agency's name is. Best effort: the records
 /// carry a low confidence.
 struct PlainTextTableReader: Sendable {
+  // Regex literals are built anew each time they are evaluated; these run per line.
+  nonisolated(unsafe) private static let yearNumber =
+    #/(19|20)\d\d/#
+
   let agencies: AgencyNormalizer
   static let confidence = 0.35
 
@@ -147,7 +151,7 @@ struct PlainTextTableReader: Sendable {
       "chi tieu", "chi ticu", "theo doi", "danh gia", "thuc hien", "thue hien",
     ]
     let hits = words.filter { key.contains($0) }.count
-    return hits >= 2 && key.firstMatch(of: #/(19|20)\d\d/#) == nil && key.count < 90
+    return hits >= 2 && key.firstMatch(of: Self.yearNumber) == nil && key.count < 90
       && !key.contains("%")
   }
 
