@@ -59,7 +59,8 @@ final class PreparedPageBoard<Rendering>: @unchecked Sendable {
     condition.unlock()
   }
 
-  /// A page its preparer finished without recognition.
+  /// A page its preparer finished: without recognition, or (a worker doing both halves
+  /// in turn) after recognizing it itself.
   func finish(_ outcome: PageOutcome, at index: Int) {
     condition.lock()
     record(outcome, at: index)

@@ -60,7 +60,6 @@ public struct DeadlineNormalizer: Sendable {
   nonisolated(unsafe) private static let year = #/(19|20)\d\d/#
 
   private static func period(_ key: String) -> Period? {
-    let year = Self.year
     if let m = key.firstMatch(
       of: Self.numericDate),
       let day = Day(year: Int(m.3)!, month: Int(m.2)!, day: Int(m.1)!)
@@ -101,7 +100,7 @@ public struct DeadlineNormalizer: Sendable {
     }
     // A quarter or month whose number was lost ("Quy /2026") is not a whole year.
     let namesPart = key.contains("quy") || key.contains("thang")
-    let years = key.matches(of: year)
+    let years = key.matches(of: Self.year)
     if years.count == 1, !namesPart,
       key.firstMatch(of: Self.anyDigit)?.range.lowerBound == years[0].range.lowerBound,
       let y = Int(key[years[0].range])
