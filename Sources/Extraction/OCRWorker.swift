@@ -9,6 +9,13 @@ struct PageRendering {
   var inkBlobs: [PixelRect]
   /// Seconds spent rendering the page (zero for an image file's page).
   var renderSeconds = 0.0
+
+  /// What recognizing the page is expected to cost: the area of its word-sized ink in
+  /// pixels. Tesseract's time follows it (on the scanned fixtures' 12 pages, 0.27 s for
+  /// 0.17 million pixels up to 1.6–1.9 s for 1.8–2.2 million).
+  var expectedCost: Int {
+    inkBlobs.reduce(0) { $0 + ($1.right - $1.left) * ($1.bottom - $1.top) }
+  }
 }
 
 /// The recognizing half of a page worker: one Tesseract engine, loaded ahead of the
@@ -97,6 +104,7 @@ struct OCRWorker {
       makePreparer: makePreparer, prepare: prepare,
       makeRecognizer: { OCRWorker(options: options, file: file) },
       warmUp: { $0.loadEngine() },
-      recognize: { worker, _, page in worker.recognize(page) })
+      recognize: { worker, _, page in worker.recognize(page) },
+      expectedCost: { $0.expectedCost })
   }
 }

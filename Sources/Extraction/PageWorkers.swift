@@ -27,10 +27,16 @@ enum PreparedPage<Rendering> {
 /// already being rendered, and the engines load while the first page renders: rendering
 /// and preparation leave the critical path, which recognition alone then sets.
 ///
-/// Memory stays bounded: a preparer takes a page only while fewer than `workers`
-/// prepared pages wait or are in preparation, so at most one page per worker waits
-/// beside each page being recognized. Results are stored by page index, so output order
-/// does not depend on which thread read which page.
+/// A free recognizer takes the waiting page expected to cost the most (`expectedCost`),
+/// so a document ends on its cheapest pages: the last pages run side by side and finish
+/// close together instead of one worker reading a long page alone while the other idles.
+/// Preparers therefore run up to two pages per worker ahead, the window the choice is
+/// made in.
+///
+/// Memory stays bounded: a preparer takes a page only while fewer than two pages per
+/// worker wait or are in preparation, beside each page being recognized. Results are
+/// stored by page index, so output does not depend on which thread read which page or
+/// in what order.
 enum PageWorkers {
   /// The work of one document, split in the two halves. Each state is made on its own
   /// thread and never leaves it; a rendering moves from its preparer to one recognizer.
@@ -47,7 +53,13 @@ enum PageWorkers {
     var warmUp: @Sendable (inout Recognizer) -> Void
     /// Recognizes one prepared page (index from 0).
     var recognize: @Sendable (inout Recognizer, Int, Rendering) -> PageOutcome
+    /// How long recognizing a prepared page is expected to take, in any unit that grows
+    /// with the time: of the prepared pages waiting, the costliest is recognized first.
+    var expectedCost: @Sendable (Rendering) -> Int = { _ in 0 }
   }
+
+  /// Pages per worker that may wait prepared or be in preparation.
+  static let lookahead = 2
 
   static func run<Preparer, Recognizer, Rendering>(
     pageCount: Int, workers: Int, overlap: Bool = true,
@@ -56,7 +68,8 @@ enum PageWorkers {
   ) -> [PageOutcome] {
     let threads = max(1, min(workers, pageCount))
     let board = PreparedPageBoard<Rendering>(
-      count: pageCount, capacity: threads, preparers: threads, progress: progress)
+      count: pageCount, capacity: lookahead * threads, preparers: threads,
+      cost: halves.expectedCost, progress: progress)
     guard overlap else {
       runOnThreads(
         (0..<threads).map { _ in { inTurn(board, halves) } })

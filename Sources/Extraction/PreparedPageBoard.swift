@@ -16,15 +16,21 @@ final class PreparedPageBoard<Rendering>: @unchecked Sendable {
   private var preparersLeft: Int
   /// Pages known to need OCR so far.
   private var announced = 0
-  private var ready: [(index: Int, rendering: Rendering)] = []
+  private var ready: [(index: Int, rendering: Rendering, cost: Int)] = []
   private var slots: [PageOutcome?]
   private var done = 0
   private let progress: ExtractionProgressHandler?
+  /// The expected cost of recognizing a prepared page; the costliest waiting page goes first.
+  private let cost: (Rendering) -> Int
 
-  init(count: Int, capacity: Int, preparers: Int, progress: ExtractionProgressHandler? = nil) {
+  init(
+    count: Int, capacity: Int, preparers: Int, cost: @escaping (Rendering) -> Int = { _ in 0 },
+    progress: ExtractionProgressHandler? = nil
+  ) {
     slots = Array(repeating: nil, count: count)
     self.capacity = max(1, capacity)
     preparersLeft = preparers
+    self.cost = cost
     self.progress = progress
   }
 
@@ -72,7 +78,7 @@ final class PreparedPageBoard<Rendering>: @unchecked Sendable {
   /// A prepared page, handed to whichever recognizer is free first.
   func offer(_ rendering: Rendering, at index: Int) {
     condition.lock()
-    ready.append((index, rendering))
+    ready.append((index, rendering, cost(rendering)))
     condition.broadcast()
     condition.unlock()
   }
@@ -94,15 +100,16 @@ final class PreparedPageBoard<Rendering>: @unchecked Sendable {
     return announced >= pages
   }
 
-  /// The prepared page that comes first in the document, when one is ready; nil when
-  /// none is left and none will come.
+  /// The waiting prepared page expected to cost the most (the first in the document
+  /// among equals), when one is ready; nil when none is left and none will come.
   func takePreparedPage() -> (Int, Rendering)? {
     condition.lock()
     defer { condition.unlock() }
     while ready.isEmpty && preparersLeft > 0 { condition.wait() }
-    guard let first = ready.indices.min(by: { ready[$0].index < ready[$1].index }) else {
-      return nil
+    let first = ready.indices.min { a, b in
+      (-ready[a].cost, ready[a].index) < (-ready[b].cost, ready[b].index)
     }
+    guard let first else { return nil }
     let taken = ready.remove(at: first)
     inFlight -= 1
     condition.broadcast()

@@ -134,14 +134,14 @@ import Testing
   }
 
   @Test(arguments: [1, 2, 3])
-  func atMostOnePreparedPagePerWorkerWaits(workers: Int) {
+  func atMostTwoPreparedPagesPerWorkerWait(workers: Int) {
     let log = EventLog()
     // Slow recognition, fast preparation: preparers would run far ahead if unbounded.
     _ = PageWorkers.run(
       pageCount: 20, workers: workers,
       Self.halves(log: log, recognizeHook: { _ in Thread.sleep(forTimeInterval: 0.005) }))
-    // Each worker holds the page it reads and at most one more, prepared or in preparation.
-    #expect(log.mostLive <= 2 * workers)
+    // Each worker holds the page it reads and at most two more, prepared or in preparation.
+    #expect(log.mostLive <= (1 + PageWorkers.lookahead) * workers)
     #expect(log.mostLive >= 1)
   }
 
@@ -184,6 +184,31 @@ import Testing
     let all = EventLog()
     _ = PageWorkers.run(pageCount: 4, workers: 3, Self.halves(log: all))
     #expect(all.all.filter { $0 == "engine loaded" }.count == 3)
+  }
+
+  @Test func theCostliestWaitingPageIsRecognizedFirst() {
+    // Pages 0–4 prepared at once, with these expected costs: a document's last pages
+    // are then read costliest first, so two workers finish close together.
+    let costs = [3, 9, 1, 9, 5]
+    let board = PreparedPageBoard<Int>(
+      count: costs.count, capacity: costs.count, preparers: 1, cost: { costs[$0] })
+    for _ in costs.indices { _ = board.takePageToPrepare() }
+    for index in costs.indices { board.offer(index, at: index) }
+    board.preparerDone()
+    var order: [Int] = []
+    while let (index, rendering) = board.takePreparedPage() {
+      #expect(index == rendering)
+      order.append(index)
+      board.store(PageOutcome(layout: Self.layout(index, .ocr)), at: index)
+    }
+    #expect(order == [1, 3, 4, 0, 2])
+    #expect(board.results().map(\.layout.number) == [1, 2, 3, 4, 5])
+  }
+
+  @Test func pagesOfEqualCostAreRecognizedInDocumentOrder() {
+    let log = EventLog()
+    _ = PageWorkers.run(pageCount: 6, workers: 1, overlap: true, Self.halves(log: log))
+    #expect(log.all.filter { $0.hasPrefix("recognized") } == (0..<6).map { "recognized \($0)" })
   }
 
   /// A flag set on one thread and read after the run.
