@@ -22,6 +22,7 @@ struct Ingest: ParsableCommand {
   static func main() {
     SupervisedChild.bindToSupervisor()
     OpenMPEnvironment.relaunchIfNeeded()
+    AllocatorSettings.keepFreedBlocks()
     do {
       var command = try parseAsRoot()
       try command.run()
