@@ -33,9 +33,9 @@ struct CandidateSearch {
   private var ranking: [Float] = []
   private var bound: Float
   private var maxEdits = 0
-  /// Best score seen at each (position, node) of each pass for each number of edits used.
+  /// Best score seen at each (position, node) for each number of edits left, over every
+  /// pass so far.
   private var states: SearchStates
-  private var pass: UInt64 = 0
   /// Room for float rounding between a path's running sum and `reach`.
   private static let margin: Float = 1e-3
 
@@ -74,8 +74,6 @@ struct CandidateSearch {
   mutating func run(maxEdits: Int) {
     self.maxEdits = maxEdits
     computeReach()
-    // States are told apart by the pass as well, so one table serves every pass.
-    pass += 1
     if admits(0, trie.root, 0) { visit(0, trie.root, 0, 0) }
   }
 
@@ -131,12 +129,15 @@ struct CandidateSearch {
     }
   }
 
-  /// Records a state; false when an earlier path reached it at least as well.
+  /// Records a state; false when an earlier path, in this pass or an earlier one, reached
+  /// it at least as well with at least as many edits left. An earlier pass explored all
+  /// that such a path could reach, against a bound no higher than today's, so the later
+  /// path can find nothing better.
   @inline(__always) private mutating func improves(
     _ position: Int, _ node: Int32, _ logProb: Float, _ edits: Int
   ) -> Bool {
     states.improves(
-      UInt64(UInt32(node)) << 8 | pass << 4 | UInt64(position), logProb, edits: edits)
+      UInt64(UInt32(node)) << 4 | UInt64(position), logProb, editsLeft: maxEdits - edits)
   }
 
   private mutating func record(_ id: Int32, _ logProb: Float) {

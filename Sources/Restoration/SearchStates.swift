@@ -1,7 +1,7 @@
 /// The candidate search's memory of the states it has been in: for each state key (a trie
-/// node, a position in the token and the pass), the best score a path reached it with
-/// after each number of edits. A path that reaches a state no better than an earlier one
-/// that used no more edits leads nowhere new.
+/// node and a position in the token), the best score a path reached it with for each
+/// number of edits it had left. A path that reaches a state no better than an earlier one
+/// that had at least as many edits left leads nowhere new.
 ///
 /// One open-addressing table holds each key beside its scores, so that looking a state up
 /// and recording it is one probe, with no second table to index and no array to grow per
@@ -21,9 +21,12 @@ struct SearchStates {
     scores = [Float](repeating: -.infinity, count: size * stride)
   }
 
-  /// Records that a path reached `key` scoring `logProb` after `edits` edits; false (and
-  /// nothing recorded) when a path already reached it at least as well with no more edits.
-  @inline(__always) mutating func improves(_ key: UInt64, _ logProb: Float, edits: Int) -> Bool {
+  /// Records that a path reached `key` scoring `logProb` with `editsLeft` edits left; false
+  /// (and nothing recorded) when a path already reached it at least as well with at least
+  /// as many left.
+  @inline(__always) mutating func improves(_ key: UInt64, _ logProb: Float, editsLeft: Int)
+    -> Bool
+  {
     if (count + 1) * 2 > keys.count { grow() }
     let mask = keys.count - 1
     var slot = NGramTable.slot(key, mask: mask)
@@ -32,26 +35,26 @@ struct SearchStates {
       let k = keys[slot]
       if k == key {
         let base = slot * stride
-        for e in 0...edits where scores[base + e] >= logProb { return false }
-        scores[base + edits] = logProb
+        for e in editsLeft..<stride where scores[base + e] >= logProb { return false }
+        scores[base + editsLeft] = logProb
         return true
       }
       if k == NGramTable.empty {
         keys[slot] = key
         count += 1
-        scores[slot * stride + edits] = logProb
+        scores[slot * stride + editsLeft] = logProb
         return true
       }
       slot = (slot + 1) & mask
     }
   }
 
-  /// The best score recorded for `key` after exactly `edits` edits (-∞ when none).
-  func score(_ key: UInt64, edits: Int) -> Float {
+  /// The best score recorded for `key` with exactly `editsLeft` edits left (-∞ when none).
+  func score(_ key: UInt64, editsLeft: Int) -> Float {
     let mask = keys.count - 1
     var slot = NGramTable.slot(key, mask: mask)
     while keys[slot] != NGramTable.empty {
-      if keys[slot] == key { return scores[slot * stride + edits] }
+      if keys[slot] == key { return scores[slot * stride + editsLeft] }
       slot = (slot + 1) & mask
     }
     return -.infinity

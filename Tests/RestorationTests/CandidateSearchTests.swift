@@ -158,24 +158,24 @@ func candidatesEqualANaiveSearchOnASmallInventory(kind: ChannelKind) {
 
 /// The search's state table answers as a plain dictionary of scores would, through the
 /// growth of the table: a state improves only on a better score than any recorded with
-/// no more edits.
+/// at least as many edits left.
 @Test func searchStatesAnswerAsADictionaryOfScores() {
   var generator = SystemRandomNumberGenerator()
   var states = SearchStates(maxEdits: 2, capacity: 16)
   var reference: [UInt64: [Float]] = [:]
   for _ in 0..<20000 {
     let key = UInt64.random(in: 0..<3000, using: &generator) << 8
-    let edits = Int.random(in: 0...2, using: &generator)
+    let left = Int.random(in: 0...2, using: &generator)
     let logProb = Float(Int.random(in: -40...0, using: &generator)) / 4
     var row = reference[key] ?? [-.infinity, -.infinity, -.infinity]
-    let expected = !row[0...edits].contains { $0 >= logProb }
-    if expected { row[edits] = logProb }
+    let expected = !row[left...2].contains { $0 >= logProb }
+    if expected { row[left] = logProb }
     reference[key] = row
-    #expect(states.improves(key, logProb, edits: edits) == expected)
+    #expect(states.improves(key, logProb, editsLeft: left) == expected)
   }
   #expect(states.count == reference.count)
   for (key, row) in reference {
-    for e in 0...2 { #expect(states.score(key, edits: e) == row[e]) }
+    for e in 0...2 { #expect(states.score(key, editsLeft: e) == row[e]) }
   }
 }
 
