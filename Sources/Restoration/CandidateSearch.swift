@@ -10,6 +10,7 @@
 struct CandidateSearch {
   private let trie: SyllableTrie
   private let sources: [ChannelModel.Source]
+  private let groupStarts: [Int32]
   private let length: Int
   private let floor: Float
   /// Candidates wanted: once this many syllables are found, one scoring below all of them
@@ -17,9 +18,13 @@ struct CandidateSearch {
   private let limit: Int
   private var recordsSinceRanking = 0
   private let editLogProb: Float
-  /// Sources of the chunk of `k` scalars at `position`, at index `position * 3 + k - 1`.
-  private var chunkStart: [Int32]
-  private var chunkCount: [Int32]
+  /// For the chunk of `k` scalars at `position`, at index `position * 3 + k - 1`: the
+  /// letters its sources start with (empty when the channel has no sources for it), where
+  /// its groups of sources by first letter start in `groupStarts`, and its best source's
+  /// log-probability (-∞ when none).
+  private var chunkLetters: [LetterSet]
+  private var chunkGroups: [Int32]
+  private var chunkBest: [Float]
   /// The letters any source of a chunk at each position starts with.
   private var startLetters: [LetterSet]
   /// The most the token's rest from `position` can add with `r` edits left, at index
@@ -47,24 +52,25 @@ struct CandidateSearch {
     self.limit = max(limit, 1)
     trie = model.trie
     sources = model.sources
+    groupStarts = model.groupStarts
     length = token.count
     self.floor = floor
     self.editLogProb = editLogProb
     bound = -floor * 1.5
-    chunkStart = [Int32](repeating: 0, count: token.count * 3)
-    chunkCount = [Int32](repeating: 0, count: token.count * 3)
+    chunkLetters = [LetterSet](repeating: LetterSet(), count: token.count * 3)
+    chunkGroups = [Int32](repeating: 0, count: token.count * 3)
+    chunkBest = [Float](repeating: -.infinity, count: token.count * 3)
     startLetters = [LetterSet](repeating: LetterSet(), count: token.count)
     for position in 0..<token.count {
       var key: UInt64 = 0
       for k in 1...min(3, token.count - position) {
         key |= UInt64(token[position + k - 1]) << (21 * UInt64(k - 1))
         guard let range = model.chunkRanges[key] else { continue }
-        chunkStart[position * 3 + k - 1] = model.rangeStarts[Int(range)]
-        chunkCount[position * 3 + k - 1] = model.rangeCounts[Int(range)]
-        let start = Int(model.rangeStarts[Int(range)])
-        for e in start..<start + Int(model.rangeCounts[Int(range)]) {
-          startLetters[position].formUnion(model.sources[e].letter)
-        }
+        let chunk = position * 3 + k - 1
+        chunkLetters[chunk] = model.rangeLetters[Int(range)]
+        chunkGroups[chunk] = model.groupBase[Int(range)]
+        chunkBest[chunk] = model.rangeBest[Int(range)]
+        startLetters[position].formUnion(chunkLetters[chunk])
       }
     }
   }
@@ -118,10 +124,8 @@ struct CandidateSearch {
       reach[r * width + length] = 0
       for position in stride(from: length - 1, through: 0, by: -1) {
         var best = -Float.infinity
-        for k in 1...min(3, length - position) where chunkCount[position * 3 + k - 1] > 0 {
-          // Sources are sorted best first.
-          let first = sources[Int(chunkStart[position * 3 + k - 1])].logProb
-          best = max(best, first + reach[r * width + position + k])
+        for k in 1...min(3, length - position) {
+          best = max(best, chunkBest[position * 3 + k - 1] + reach[r * width + position + k])
         }
         if r > 0 { best = max(best, editLogProb + reach[(r - 1) * width + position + 1]) }
         reach[r * width + position] = best
@@ -201,22 +205,41 @@ struct CandidateSearch {
     } else {
       let rest = (maxEdits - edits) * width + position
       let letters = trie.childLetters[Int(node)]
+      let firstChild = Int(trie.childStart[Int(node)])
       for k in 1...min(3, length - position) {
         let chunk = position * 3 + k - 1
-        let start = Int(chunkStart[chunk])
         let reachAfter = reach[rest + k]
-        for e in start..<start + Int(chunkCount[chunk]) {
-          let source = sources[e]
-          let next = logProb + source.logProb
-          // Sources are sorted best first: once one falls short, so do the rest.
-          if next < bound || next + reachAfter + CandidateSearch.margin < bound { break }
-          guard letters.intersects(source.letter) else { continue }
-          guard var child = trie.child(node, source.first) else { continue }
-          if source.second != ChannelModel.Source.noLetter {
-            guard let second = trie.child(child, source.second) else { continue }
-            child = second
+        // No source of the chunk can do better than its best one.
+        let best = logProb + chunkBest[chunk]
+        if best < bound || best + reachAfter + CandidateSearch.margin < bound { continue }
+        let chunkSet = chunkLetters[chunk]
+        let groups = Int(chunkGroups[chunk])
+        // Only the groups of sources starting with a letter the node continues with.
+        var low = letters.low & chunkSet.low
+        var high = letters.high & chunkSet.high
+        while low | high != 0 {
+          let code: UInt8
+          if low != 0 {
+            code = UInt8(low.trailingZeroBitCount)
+            low &= low &- 1
+          } else {
+            code = UInt8(64 + high.trailingZeroBitCount)
+            high &= high &- 1
           }
-          if admits(position + k, child, edits) { visit(position + k, child, next, edits) }
+          let child = trie.childNodes[firstChild + letters.count(below: code)]
+          let group = groups + chunkSet.count(below: code)
+          for e in Int(groupStarts[group])..<Int(groupStarts[group + 1]) {
+            let source = sources[e]
+            let next = logProb + source.logProb
+            // A group is sorted best first: once one falls short, so do the rest.
+            if next < bound || next + reachAfter + CandidateSearch.margin < bound { break }
+            var target = child
+            if source.second != ChannelModel.Source.noLetter {
+              guard let second = trie.child(child, source.second) else { continue }
+              target = second
+            }
+            if admits(position + k, target, edits) { visit(position + k, target, next, edits) }
+          }
         }
       }
     }

@@ -284,13 +284,11 @@ struct DocumentRestoration {
       }
     }
     var totals: [String: Float] = [:]
-    for id in seen {
-      totals[VietnameseFolding.fold(vocabulary.text(of: id)), default: 0] += counts[Int(id)]
-    }
+    let skeletons = seen.map { VietnameseFolding.fold(vocabulary.text(of: $0)) }
+    for (id, skeleton) in zip(seen, skeletons) { totals[skeleton, default: 0] += counts[Int(id)] }
     var unigrams = [Float](repeating: 0, count: vocabulary.count)
-    for id in seen {
-      unigrams[Int(id)] =
-        counts[Int(id)] / (totals[VietnameseFolding.fold(vocabulary.text(of: id))]! + 1)
+    for (id, skeleton) in zip(seen, skeletons) {
+      unigrams[Int(id)] = counts[Int(id)] / (totals[skeleton]! + 1)
     }
     return DocumentCache(
       unigrams: unigrams, bigrams: bigrams, bigramBonus: 0.5, weight: settings.cacheWeight)

@@ -193,3 +193,30 @@ func candidatesEqualANaiveSearchOnASmallInventory(kind: ChannelKind) {
     #expect(CandidateSearch.largest(k, in: &scratch) == sorted[k - 1])
   }
 }
+
+/// The channel keeps a chunk's sources grouped by first letter so that the search reads
+/// only the groups a trie node continues with: each group must hold exactly the chunk's
+/// sources with that letter, best first, and the chunk's best score must be its best
+/// source's, or the bound on the rest of a token would be wrong.
+@Test(arguments: [ChannelKind.lostDiacritics, .keptDiacritics])
+func channelGroupsEveryChunkSourcesByFirstLetterBestFirst(kind: ChannelKind) {
+  let channel = TestSupport.restorer.channels[kind.rawValue]
+  var grouped = 0
+  for r in channel.rangeStarts.indices {
+    let start = Int(channel.rangeStarts[r])
+    let all = channel.sources[start..<start + Int(channel.rangeCounts[r])]
+    let letters = channel.rangeLetters[r]
+    let codes = (0..<UInt8(LetterSet.capacity)).filter { letters.contains($0) }
+    #expect(Set(all.map(\.first)) == Set(codes))
+    for (rank, code) in codes.enumerated() {
+      let g = Int(channel.groupBase[r]) + rank
+      let group = channel.sources[Int(channel.groupStarts[g])..<Int(channel.groupStarts[g + 1])]
+      #expect(!group.isEmpty && group.allSatisfy { $0.first == code })
+      #expect(group.map(\.logProb) == group.map(\.logProb).sorted(by: >))
+      #expect(group.count == all.filter { $0.first == code }.count)
+      grouped += 1
+    }
+    if let best = all.map(\.logProb).max() { #expect(channel.rangeBest[r] >= best) }
+  }
+  #expect(grouped > 1000)
+}
