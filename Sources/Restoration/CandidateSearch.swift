@@ -25,8 +25,6 @@ struct CandidateSearch {
   private var chunkLetters: [LetterSet]
   private var chunkGroups: [Int32]
   private var chunkBest: [Float]
-  /// The letters any source of a chunk at each position starts with.
-  private var startLetters: [LetterSet]
   /// The most the token's rest from `position` can add with `r` edits left, at index
   /// `r * (length + 1) + position`: the best chunking by each chunk's best source,
   /// whatever the trie allows. An upper bound, so pruning on it loses nothing.
@@ -60,7 +58,6 @@ struct CandidateSearch {
     chunkLetters = [LetterSet](repeating: LetterSet(), count: token.count * 3)
     chunkGroups = [Int32](repeating: 0, count: token.count * 3)
     chunkBest = [Float](repeating: -.infinity, count: token.count * 3)
-    startLetters = [LetterSet](repeating: LetterSet(), count: token.count)
     for position in 0..<token.count {
       var key: UInt64 = 0
       for k in 1...min(3, token.count - position) {
@@ -70,7 +67,6 @@ struct CandidateSearch {
         chunkLetters[chunk] = model.rangeLetters[Int(range)]
         chunkGroups[chunk] = model.groupBase[Int(range)]
         chunkBest[chunk] = model.rangeBest[Int(range)]
-        startLetters[position].formUnion(chunkLetters[chunk])
       }
     }
   }
@@ -80,7 +76,7 @@ struct CandidateSearch {
   mutating func run(maxEdits: Int) {
     self.maxEdits = maxEdits
     computeReach()
-    if admits(0, trie.root, 0) { visit(0, trie.root, 0, 0) }
+    if admits(0, trie.root, 0, 0) { visit(0, trie.root, 0, 0) }
   }
 
   /// The `k`-th largest of `values` (1 ≤ k ≤ count), found by quickselect; the order of
@@ -178,15 +174,49 @@ struct CandidateSearch {
       && Int(trie.nearestEnd[Int(node)]) <= most
   }
 
-  /// Whether a state can lead anywhere, tested before the walk steps into it (a call
-  /// costs more than these tests): a syllable must be able to end below the node, and
-  /// without edits left the next chunk must start with a letter the node continues with.
-  @inline(__always) private func admits(_ position: Int, _ node: Int32, _ edits: Int) -> Bool {
+  /// Whether a state reached scoring `logProb` can lead anywhere, tested before the walk
+  /// steps into it (a call and a state-table probe cost more than these tests; most states
+  /// an edit leads to are dead ends): a syllable must be able to end below the node, and
+  /// either an edit is still affordable, or the token is read and a syllable ends here, or
+  /// some chunk at `position` can still reach the bound and starts with a letter the node
+  /// continues with. Whatever fails here would record and visit nothing, so skipping it
+  /// (and not recording it as a state) loses nothing: a later path to the same state with
+  /// no more edits left and no better score would fail the same tests.
+  @inline(__always) private func admits(
+    _ position: Int, _ node: Int32, _ logProb: Float, _ edits: Int
+  ) -> Bool {
     guard canEnd(node, length - position, maxEdits - edits) else { return false }
-    if edits == maxEdits, position < length {
-      return trie.childLetters[Int(node)].intersects(startLetters[position])
+    if edits < maxEdits, logProb + editLogProb >= bound { return true }
+    if position == length { return trie.terminal[Int(node)] >= 0 }
+    return trie.childLetters[Int(node)].intersects(viableLetters(position, logProb, edits))
+  }
+
+  /// `admits` for many nodes reached alike, with `viable` from `viableLetters` computed
+  /// once for them all (the bound only rises meanwhile, so the set stays a superset).
+  @inline(__always) private func admits(
+    _ position: Int, _ node: Int32, _ logProb: Float, _ edits: Int, viable: LetterSet
+  ) -> Bool {
+    guard canEnd(node, length - position, maxEdits - edits) else { return false }
+    if edits < maxEdits, logProb + editLogProb >= bound { return true }
+    if position == length { return trie.terminal[Int(node)] >= 0 }
+    return trie.childLetters[Int(node)].intersects(viable)
+  }
+
+  /// The letters the chunks at `position` start with, of those chunks that can still bring
+  /// a path scoring `logProb` after `edits` edits up to the bound.
+  @inline(__always) private func viableLetters(_ position: Int, _ logProb: Float, _ edits: Int)
+    -> LetterSet
+  {
+    var viable = LetterSet()
+    guard position < length else { return viable }
+    let rest = (maxEdits - edits) * (length + 1) + position
+    for k in 1...min(3, length - position) {
+      let chunk = position * 3 + k - 1
+      let best = logProb + chunkBest[chunk]
+      if best < bound || best + reach[rest + k] + CandidateSearch.margin < bound { continue }
+      viable.formUnion(chunkLetters[chunk])
     }
-    return true
+    return viable
   }
 
   /// Steps into a state that `admits` let through.
@@ -238,7 +268,9 @@ struct CandidateSearch {
               guard let second = trie.child(child, source.second) else { continue }
               target = second
             }
-            if admits(position + k, target, edits) { visit(position + k, target, next, edits) }
+            if admits(position + k, target, next, edits) {
+              visit(position + k, target, next, edits)
+            }
           }
         }
       }
@@ -252,15 +284,19 @@ struct CandidateSearch {
     let consuming =
       position < length && next + reach[rest + 1] + CandidateSearch.margin >= bound
     let dropping = next + reach[rest] + CandidateSearch.margin >= bound
-    if consuming, admits(position + 1, node, edits + 1) {
+    if consuming, admits(position + 1, node, next, edits + 1) {
       visit(position + 1, node, next, edits + 1)
     }
     guard consuming || dropping else { return }
     let children = trie.childStart[Int(node)]..<trie.childStart[Int(node) + 1]
+    let viableDropping = dropping ? viableLetters(position, next, edits + 1) : LetterSet()
+    let viableConsuming = consuming ? viableLetters(position + 1, next, edits + 1) : LetterSet()
     for c in children {
       let child = trie.childNodes[Int(c)]
-      if dropping, admits(position, child, edits + 1) { visit(position, child, next, edits + 1) }
-      if consuming, admits(position + 1, child, edits + 1) {
+      if dropping, admits(position, child, next, edits + 1, viable: viableDropping) {
+        visit(position, child, next, edits + 1)
+      }
+      if consuming, admits(position + 1, child, next, edits + 1, viable: viableConsuming) {
         visit(position + 1, child, next, edits + 1)
       }
     }
