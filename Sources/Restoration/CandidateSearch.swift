@@ -42,11 +42,12 @@ struct CandidateSearch {
   /// Room for float rounding between a path's running sum and `reach`.
   private static let margin: Float = 1e-3
 
+  /// `states` is an empty state table to use (one that an earlier search left, reset).
   init(
     model: ChannelModel, token: [UInt32], limit: Int, floor: Float, editLogProb: Float,
-    maxEdits: Int
+    maxEdits: Int, states: SearchStates
   ) {
-    states = SearchStates(maxEdits: maxEdits)
+    self.states = states.fits(maxEdits: maxEdits) ? states : SearchStates(maxEdits: maxEdits)
     self.limit = max(limit, 1)
     trie = model.trie
     sources = model.sources
@@ -69,6 +70,14 @@ struct CandidateSearch {
         chunkBest[chunk] = model.rangeBest[Int(range)]
       }
     }
+  }
+
+  /// Hands back the state table, emptied, for the next search.
+  mutating func releaseStates() -> SearchStates {
+    states.reset()
+    let released = states
+    states = SearchStates(maxEdits: 0, capacity: 0)
+    return released
   }
 
   /// Walks the trie from its root allowing `maxEdits` unexplained edits; what an earlier

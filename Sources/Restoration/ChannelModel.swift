@@ -147,6 +147,17 @@ struct ChannelModel: Sendable {
   func candidates(for token: String, limit: Int, floor: Float, maxEdits: Int, editLogProb: Float)
     -> [(id: Int32, logProb: Float)]
   {
+    var states = SearchStates(maxEdits: maxEdits)
+    return candidates(
+      for: token, limit: limit, floor: floor, maxEdits: maxEdits, editLogProb: editLogProb,
+      states: &states)
+  }
+
+  /// `candidates(for:…)` with a state table kept between searches (it comes back empty).
+  func candidates(
+    for token: String, limit: Int, floor: Float, maxEdits: Int, editLogProb: Float,
+    states: inout SearchStates
+  ) -> [(id: Int32, logProb: Float)] {
     let scalars = token.unicodeScalars.map(\.value)
     guard !scalars.isEmpty, scalars.count <= 12 else { return [] }
     // Passes with more and more edits: what fewer edits find raises the bound (the best
@@ -155,8 +166,11 @@ struct ChannelModel: Sendable {
     let edits = scalars.count <= 2 ? min(maxEdits, 1) : maxEdits
     var search = CandidateSearch(
       model: self, token: scalars, limit: limit, floor: floor, editLogProb: editLogProb,
-      maxEdits: max(edits, 0))
+      maxEdits: max(edits, 0), states: states)
+    // The caller's table is moved into the search, not shared: it must not be copied.
+    states = SearchStates(maxEdits: 0, capacity: 0)
     for allowed in 0...max(edits, 0) { search.run(maxEdits: allowed) }
+    states = search.releaseStates()
     let sorted = search.found.sorted {
       (a: (id: Int32, logProb: Float), b: (id: Int32, logProb: Float)) -> Bool in
       a.logProb > b.logProb || (a.logProb == b.logProb && a.id < b.id)

@@ -18,6 +18,13 @@ struct DocumentRestoration {
     var lines: [String] { tokens.map { $0.map(\.text).joined() } }
   }
 
+  /// Each distinct lower-case spelling's candidates, and the state table the document's
+  /// searches share (emptied after each, not allocated anew).
+  struct CandidateMemo {
+    var lists: [String: [(id: Int32, logProb: Float)]] = [:]
+    var states: SearchStates
+  }
+
   /// What the decoder may do with one token: its candidates, and which one (if any)
   /// means "leave the token as it is".
   struct Plan {
@@ -51,7 +58,8 @@ struct DocumentRestoration {
     let capital = lines.map(SentenceSplitter.isCapitalLine)
     let sentences = SentenceSplitter.sentences(lines)
     var plans: [String: Plan] = [:]
-    var candidates: [String: [(id: Int32, logProb: Float)]] = [:]
+    var candidates = CandidateMemo(
+      states: SearchStates(maxEdits: max(settings.maxEdits, settings.lightEdits)))
     var lattices: [[Plan]] = []
     for sentence in sentences {
       lattices.append(
@@ -167,7 +175,7 @@ struct DocumentRestoration {
   /// spelling's candidates ("Ké", "ké" and "KÉ" share one search): plans repeat words.
   private func plan(
     _ token: Token, light: Bool, capital: Bool, _ plans: inout [String: Plan],
-    _ candidates: inout [String: [(id: Int32, logProb: Float)]]
+    _ candidates: inout CandidateMemo
   ) -> Plan {
     let vocabulary = dictionary.vocabulary
     // Made only when needed: for a word it parses the syllable, which a known plan spares.
@@ -213,7 +221,7 @@ struct DocumentRestoration {
 
   private func makePlan(
     _ text: String, light: Bool, capital: Bool, number: Bool,
-    _ cache: inout [String: [(id: Int32, logProb: Float)]]
+    _ cache: inout CandidateMemo
   ) -> Plan? {
     let vocabulary = dictionary.vocabulary
     let other = Vocabulary.Special.otherWord.rawValue
@@ -222,11 +230,11 @@ struct DocumentRestoration {
     let own = Syllable(text).flatMap { vocabulary.id(of: $0.text) }
     let cacheKey = (light ? "L" : "F") + lower
     let found: [(id: Int32, logProb: Float)]
-    if let known = cache[cacheKey] {
+    if let known = cache.lists[cacheKey] {
       found = known
     } else {
-      found = restorer.rankedCandidates(lower, light: light)
-      cache[cacheKey] = found
+      found = restorer.rankedCandidates(lower, light: light, states: &cache.states)
+      cache.lists[cacheKey] = found
     }
     var ids: [Int32] = []
     var scores: [Float] = []

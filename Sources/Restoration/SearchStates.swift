@@ -12,6 +12,9 @@ struct SearchStates {
   /// Scores per state: one per number of edits, 0 through the most any pass allows.
   private let stride: Int
   private(set) var count = 0
+  /// The slots taken, so that `reset` clears only those: one table then serves every
+  /// search of a document without being allocated and filled anew for each.
+  private var taken: [Int32] = []
 
   init(maxEdits: Int, capacity: Int = 4096) {
     stride = max(maxEdits, 0) + 1
@@ -42,7 +45,10 @@ struct SearchStates {
       if k == NGramTable.empty {
         keys[slot] = key
         count += 1
-        scores[slot * stride + editsLeft] = logProb
+        taken.append(Int32(slot))
+        let base = slot * stride
+        for e in 0..<stride { scores[base + e] = -.infinity }
+        scores[base + editsLeft] = logProb
         return true
       }
       slot = (slot + 1) & mask
@@ -60,6 +66,17 @@ struct SearchStates {
     return -.infinity
   }
 
+  /// Forgets every state, keeping the table's room.
+  mutating func reset() {
+    for slot in taken { keys[Int(slot)] = NGramTable.empty }
+    taken.removeAll(keepingCapacity: true)
+    count = 0
+  }
+
+  /// Whether the table tells apart as many numbers of edits as a search with `maxEdits`
+  /// needs (more do no harm: scores for edits a search never has stay -∞).
+  func fits(maxEdits: Int) -> Bool { stride > max(maxEdits, 0) }
+
   private mutating func grow() {
     var bigger = SearchStates(maxEdits: stride - 1, capacity: keys.count * 2)
     let newMask = bigger.keys.count - 1
@@ -67,6 +84,7 @@ struct SearchStates {
       var slot = NGramTable.slot(key, mask: newMask)
       while bigger.keys[slot] != NGramTable.empty { slot = (slot + 1) & newMask }
       bigger.keys[slot] = key
+      bigger.taken.append(Int32(slot))
       for e in 0..<stride { bigger.scores[slot * stride + e] = scores[old * stride + e] }
     }
     bigger.count = count

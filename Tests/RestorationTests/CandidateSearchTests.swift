@@ -220,3 +220,19 @@ func channelGroupsEveryChunkSourcesByFirstLetterBestFirst(kind: ChannelKind) {
   }
   #expect(grouped > 1000)
 }
+
+/// A document's searches share one state table, emptied after each search: a search run
+/// with a table that earlier searches used must find what it finds with a fresh one.
+@Test func aReusedStateTableFindsWhatAFreshOneFinds() {
+  let channel = TestSupport.restorer.channels[ChannelKind.lostDiacritics.rawValue]
+  var states = SearchStates(maxEdits: 2)
+  for token in tokens + tokens.reversed() {
+    let fresh = channel.candidates(
+      for: token, limit: 80, floor: 12, maxEdits: 2, editLogProb: -8)
+    let reused = channel.candidates(
+      for: token, limit: 80, floor: 12, maxEdits: 2, editLogProb: -8, states: &states)
+    #expect(fresh.map(\.id) == reused.map(\.id), "\(token)")
+    #expect(fresh.map(\.logProb) == reused.map(\.logProb), "\(token)")
+    #expect(states.count == 0)
+  }
+}
