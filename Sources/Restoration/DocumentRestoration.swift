@@ -40,7 +40,8 @@ struct DocumentRestoration {
   /// being read as one word of a lower-case sentence.
   func inCapitalRun(_ tokens: [Token], at index: Int) -> Bool {
     func capitalWord(_ token: Token) -> Bool {
-      token.kind == .word && token.text.count >= 2 && token.text == token.text.uppercased()
+      token.kind == .word && !token.text.hasASCIILowercase && token.text.count >= 2
+        && token.text == token.text.uppercased()
         && !dictionary.acronyms.contains(token.text)
         && VietnameseFolding.fold(token.text).contains(where: "aeiouy".contains)
     }
@@ -134,18 +135,23 @@ struct DocumentRestoration {
   /// Full restoration where few words carry diacritics, light correction elsewhere.
   private func chooseModes(_ mode: RestorationMode, minimumBlockWords: Int) -> [RestorationMode] {
     if mode != .auto { return lines.map { _ in mode } }
-    var marked: [Int: Int] = [:]
-    var words: [Int: Int] = [:]
+    // Counts by block number (blocks are numbered from 0 in line order).
+    let blockCount = (blocks.max() ?? -1) + 1
+    var marked = [Int](repeating: 0, count: blockCount)
+    var words = [Int](repeating: 0, count: blockCount)
     var allMarked = 0
     var allWords = 0
     // Whether each distinct word is a syllable with a mark: a document repeats its words.
     var markedWords: [String: Bool] = [:]
     for (l, tokens) in lines.enumerated() {
-      for token in tokens where token.kind == .word && token.text.allSatisfy(\.isLetterQuickly) {
+      for token in tokens where token.kind == .word {
+        // Most words are ASCII: letters and marks answered from the bytes.
+        let ascii = token.text.asciiLettersOnly
+        guard ascii ?? token.text.allSatisfy(\.isLetterQuickly) else { continue }
         // A mark counts only on a well-formed syllable: an English model sprinkles "é"
         // over words it cannot read ("Chuyén", "trién"), which is no sign of kept marks.
         let hasMark: Bool
-        if !token.text.unicodeScalars.contains(where: { $0.value > 0x7F }) {
+        if ascii != nil {
           hasMark = false
         } else if let known = markedWords[token.text] {
           hasMark = known
@@ -153,10 +159,10 @@ struct DocumentRestoration {
           hasMark = Syllable(token.text) != nil
           markedWords[token.text] = hasMark
         }
-        words[blocks[l], default: 0] += 1
+        words[blocks[l]] += 1
         allWords += 1
         if hasMark {
-          marked[blocks[l], default: 0] += 1
+          marked[blocks[l]] += 1
           allMarked += 1
         }
       }
@@ -166,8 +172,8 @@ struct DocumentRestoration {
     }
     let overall = decide(allMarked, max(allWords, 1))
     return lines.indices.map { l in
-      let w = words[blocks[l]] ?? 0
-      return w >= minimumBlockWords ? decide(marked[blocks[l]] ?? 0, w) : overall
+      let w = words[blocks[l]]
+      return w >= minimumBlockWords ? decide(marked[blocks[l]], w) : overall
     }
   }
 
