@@ -10,6 +10,7 @@
 struct CandidateSearch {
   private let trie: SyllableTrie
   private let sources: [ChannelModel.Source]
+  private let groupStarts: [Int32]
   private let length: Int
   private let floor: Float
   /// Candidates wanted: once this many syllables are found, one scoring below all of them
@@ -17,11 +18,13 @@ struct CandidateSearch {
   private let limit: Int
   private var recordsSinceRanking = 0
   private let editLogProb: Float
-  /// Sources of the chunk of `k` scalars at `position`, at index `position * 3 + k - 1`.
-  private var chunkStart: [Int32]
-  private var chunkCount: [Int32]
-  /// The letters any source of a chunk at each position starts with.
-  private var startLetters: [LetterSet]
+  /// For the chunk of `k` scalars at `position`, at index `position * 3 + k - 1`: the
+  /// letters its sources start with (empty when the channel has no sources for it), where
+  /// its groups of sources by first letter start in `groupStarts`, and its best source's
+  /// log-probability (-∞ when none).
+  private var chunkLetters: [LetterSet]
+  private var chunkGroups: [Int32]
+  private var chunkBest: [Float]
   /// The most the token's rest from `position` can add with `r` edits left, at index
   /// `r * (length + 1) + position`: the best chunking by each chunk's best source,
   /// whatever the trie allows. An upper bound, so pruning on it loses nothing.
@@ -33,40 +36,48 @@ struct CandidateSearch {
   private var ranking: [Float] = []
   private var bound: Float
   private var maxEdits = 0
-  /// Best score seen at each (position, node) of each pass for each number of edits used.
+  /// Best score seen at each (position, node) for each number of edits left, over every
+  /// pass so far.
   private var states: SearchStates
-  private var pass: UInt64 = 0
   /// Room for float rounding between a path's running sum and `reach`.
   private static let margin: Float = 1e-3
 
+  /// `states` is an empty state table to use (one that an earlier search left, reset).
   init(
     model: ChannelModel, token: [UInt32], limit: Int, floor: Float, editLogProb: Float,
-    maxEdits: Int
+    maxEdits: Int, states: SearchStates
   ) {
-    states = SearchStates(maxEdits: maxEdits)
+    self.states = states.fits(maxEdits: maxEdits) ? states : SearchStates(maxEdits: maxEdits)
     self.limit = max(limit, 1)
     trie = model.trie
     sources = model.sources
+    groupStarts = model.groupStarts
     length = token.count
     self.floor = floor
     self.editLogProb = editLogProb
     bound = -floor * 1.5
-    chunkStart = [Int32](repeating: 0, count: token.count * 3)
-    chunkCount = [Int32](repeating: 0, count: token.count * 3)
-    startLetters = [LetterSet](repeating: LetterSet(), count: token.count)
+    chunkLetters = [LetterSet](repeating: LetterSet(), count: token.count * 3)
+    chunkGroups = [Int32](repeating: 0, count: token.count * 3)
+    chunkBest = [Float](repeating: -.infinity, count: token.count * 3)
     for position in 0..<token.count {
       var key: UInt64 = 0
       for k in 1...min(3, token.count - position) {
         key |= UInt64(token[position + k - 1]) << (21 * UInt64(k - 1))
         guard let range = model.chunkRanges[key] else { continue }
-        chunkStart[position * 3 + k - 1] = model.rangeStarts[Int(range)]
-        chunkCount[position * 3 + k - 1] = model.rangeCounts[Int(range)]
-        let start = Int(model.rangeStarts[Int(range)])
-        for e in start..<start + Int(model.rangeCounts[Int(range)]) {
-          startLetters[position].formUnion(model.sources[e].letter)
-        }
+        let chunk = position * 3 + k - 1
+        chunkLetters[chunk] = model.rangeLetters[Int(range)]
+        chunkGroups[chunk] = model.groupBase[Int(range)]
+        chunkBest[chunk] = model.rangeBest[Int(range)]
       }
     }
+  }
+
+  /// Hands back the state table, emptied, for the next search.
+  mutating func releaseStates() -> SearchStates {
+    states.reset()
+    let released = states
+    states = SearchStates(maxEdits: 0, capacity: 0)
+    return released
   }
 
   /// Walks the trie from its root allowing `maxEdits` unexplained edits; what an earlier
@@ -74,9 +85,7 @@ struct CandidateSearch {
   mutating func run(maxEdits: Int) {
     self.maxEdits = maxEdits
     computeReach()
-    // States are told apart by the pass as well, so one table serves every pass.
-    pass += 1
-    if admits(0, trie.root, 0) { visit(0, trie.root, 0, 0) }
+    if admits(0, trie.root, 0, 0) { visit(0, trie.root, 0, 0) }
   }
 
   /// The `k`-th largest of `values` (1 ≤ k ≤ count), found by quickselect; the order of
@@ -120,10 +129,8 @@ struct CandidateSearch {
       reach[r * width + length] = 0
       for position in stride(from: length - 1, through: 0, by: -1) {
         var best = -Float.infinity
-        for k in 1...min(3, length - position) where chunkCount[position * 3 + k - 1] > 0 {
-          // Sources are sorted best first.
-          let first = sources[Int(chunkStart[position * 3 + k - 1])].logProb
-          best = max(best, first + reach[r * width + position + k])
+        for k in 1...min(3, length - position) {
+          best = max(best, chunkBest[position * 3 + k - 1] + reach[r * width + position + k])
         }
         if r > 0 { best = max(best, editLogProb + reach[(r - 1) * width + position + 1]) }
         reach[r * width + position] = best
@@ -131,12 +138,15 @@ struct CandidateSearch {
     }
   }
 
-  /// Records a state; false when an earlier path reached it at least as well.
+  /// Records a state; false when an earlier path, in this pass or an earlier one, reached
+  /// it at least as well with at least as many edits left. An earlier pass explored all
+  /// that such a path could reach, against a bound no higher than today's, so the later
+  /// path can find nothing better.
   @inline(__always) private mutating func improves(
     _ position: Int, _ node: Int32, _ logProb: Float, _ edits: Int
   ) -> Bool {
     states.improves(
-      UInt64(UInt32(node)) << 8 | pass << 4 | UInt64(position), logProb, edits: edits)
+      UInt64(UInt32(node)) << 4 | UInt64(position), logProb, editsLeft: maxEdits - edits)
   }
 
   private mutating func record(_ id: Int32, _ logProb: Float) {
@@ -173,15 +183,49 @@ struct CandidateSearch {
       && Int(trie.nearestEnd[Int(node)]) <= most
   }
 
-  /// Whether a state can lead anywhere, tested before the walk steps into it (a call
-  /// costs more than these tests): a syllable must be able to end below the node, and
-  /// without edits left the next chunk must start with a letter the node continues with.
-  @inline(__always) private func admits(_ position: Int, _ node: Int32, _ edits: Int) -> Bool {
+  /// Whether a state reached scoring `logProb` can lead anywhere, tested before the walk
+  /// steps into it (a call and a state-table probe cost more than these tests; most states
+  /// an edit leads to are dead ends): a syllable must be able to end below the node, and
+  /// either an edit is still affordable, or the token is read and a syllable ends here, or
+  /// some chunk at `position` can still reach the bound and starts with a letter the node
+  /// continues with. Whatever fails here would record and visit nothing, so skipping it
+  /// (and not recording it as a state) loses nothing: a later path to the same state with
+  /// no more edits left and no better score would fail the same tests.
+  @inline(__always) private func admits(
+    _ position: Int, _ node: Int32, _ logProb: Float, _ edits: Int
+  ) -> Bool {
     guard canEnd(node, length - position, maxEdits - edits) else { return false }
-    if edits == maxEdits, position < length {
-      return trie.childLetters[Int(node)].intersects(startLetters[position])
+    if edits < maxEdits, logProb + editLogProb >= bound { return true }
+    if position == length { return trie.terminal[Int(node)] >= 0 }
+    return trie.childLetters[Int(node)].intersects(viableLetters(position, logProb, edits))
+  }
+
+  /// `admits` for many nodes reached alike, with `viable` from `viableLetters` computed
+  /// once for them all (the bound only rises meanwhile, so the set stays a superset).
+  @inline(__always) private func admits(
+    _ position: Int, _ node: Int32, _ logProb: Float, _ edits: Int, viable: LetterSet
+  ) -> Bool {
+    guard canEnd(node, length - position, maxEdits - edits) else { return false }
+    if edits < maxEdits, logProb + editLogProb >= bound { return true }
+    if position == length { return trie.terminal[Int(node)] >= 0 }
+    return trie.childLetters[Int(node)].intersects(viable)
+  }
+
+  /// The letters the chunks at `position` start with, of those chunks that can still bring
+  /// a path scoring `logProb` after `edits` edits up to the bound.
+  @inline(__always) private func viableLetters(_ position: Int, _ logProb: Float, _ edits: Int)
+    -> LetterSet
+  {
+    var viable = LetterSet()
+    guard position < length else { return viable }
+    let rest = (maxEdits - edits) * (length + 1) + position
+    for k in 1...min(3, length - position) {
+      let chunk = position * 3 + k - 1
+      let best = logProb + chunkBest[chunk]
+      if best < bound || best + reach[rest + k] + CandidateSearch.margin < bound { continue }
+      viable.formUnion(chunkLetters[chunk])
     }
-    return true
+    return viable
   }
 
   /// Steps into a state that `admits` let through.
@@ -200,22 +244,43 @@ struct CandidateSearch {
     } else {
       let rest = (maxEdits - edits) * width + position
       let letters = trie.childLetters[Int(node)]
+      let firstChild = Int(trie.childStart[Int(node)])
       for k in 1...min(3, length - position) {
         let chunk = position * 3 + k - 1
-        let start = Int(chunkStart[chunk])
         let reachAfter = reach[rest + k]
-        for e in start..<start + Int(chunkCount[chunk]) {
-          let source = sources[e]
-          let next = logProb + source.logProb
-          // Sources are sorted best first: once one falls short, so do the rest.
-          if next < bound || next + reachAfter + CandidateSearch.margin < bound { break }
-          guard letters.intersects(source.letter) else { continue }
-          guard var child = trie.child(node, source.first) else { continue }
-          if source.second != ChannelModel.Source.noLetter {
-            guard let second = trie.child(child, source.second) else { continue }
-            child = second
+        // No source of the chunk can do better than its best one.
+        let best = logProb + chunkBest[chunk]
+        if best < bound || best + reachAfter + CandidateSearch.margin < bound { continue }
+        let chunkSet = chunkLetters[chunk]
+        let groups = Int(chunkGroups[chunk])
+        // Only the groups of sources starting with a letter the node continues with.
+        var low = letters.low & chunkSet.low
+        var high = letters.high & chunkSet.high
+        while low | high != 0 {
+          let code: UInt8
+          if low != 0 {
+            code = UInt8(low.trailingZeroBitCount)
+            low &= low &- 1
+          } else {
+            code = UInt8(64 + high.trailingZeroBitCount)
+            high &= high &- 1
           }
-          if admits(position + k, child, edits) { visit(position + k, child, next, edits) }
+          let child = trie.childNodes[firstChild + letters.count(below: code)]
+          let group = groups + chunkSet.count(below: code)
+          for e in Int(groupStarts[group])..<Int(groupStarts[group + 1]) {
+            let source = sources[e]
+            let next = logProb + source.logProb
+            // A group is sorted best first: once one falls short, so do the rest.
+            if next < bound || next + reachAfter + CandidateSearch.margin < bound { break }
+            var target = child
+            if source.second != ChannelModel.Source.noLetter {
+              guard let second = trie.child(child, source.second) else { continue }
+              target = second
+            }
+            if admits(position + k, target, next, edits) {
+              visit(position + k, target, next, edits)
+            }
+          }
         }
       }
     }
@@ -228,15 +293,19 @@ struct CandidateSearch {
     let consuming =
       position < length && next + reach[rest + 1] + CandidateSearch.margin >= bound
     let dropping = next + reach[rest] + CandidateSearch.margin >= bound
-    if consuming, admits(position + 1, node, edits + 1) {
+    if consuming, admits(position + 1, node, next, edits + 1) {
       visit(position + 1, node, next, edits + 1)
     }
     guard consuming || dropping else { return }
     let children = trie.childStart[Int(node)]..<trie.childStart[Int(node) + 1]
+    let viableDropping = dropping ? viableLetters(position, next, edits + 1) : LetterSet()
+    let viableConsuming = consuming ? viableLetters(position + 1, next, edits + 1) : LetterSet()
     for c in children {
       let child = trie.childNodes[Int(c)]
-      if dropping, admits(position, child, edits + 1) { visit(position, child, next, edits + 1) }
-      if consuming, admits(position + 1, child, edits + 1) {
+      if dropping, admits(position, child, next, edits + 1, viable: viableDropping) {
+        visit(position, child, next, edits + 1)
+      }
+      if consuming, admits(position + 1, child, next, edits + 1, viable: viableConsuming) {
         visit(position + 1, child, next, edits + 1)
       }
     }

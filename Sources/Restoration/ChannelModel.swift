@@ -32,11 +32,23 @@ struct ChannelModel: Sendable {
     static let noLetter = UInt8.max
   }
   /// For each OCR chunk (up to three scalars packed 21 bits apiece), the range of its
-  /// sources in `sources`, best first. Integer keys keep string hashing out of the search.
+  /// sources in `sources`. Integer keys keep string hashing out of the search.
   let chunkRanges: IntegerMap
   let rangeStarts: [Int32]
   let rangeCounts: [Int32]
+  /// A chunk's sources are grouped by their first letter (in code order), each group best
+  /// first, so that the search reads only the groups a trie node continues with. Sources
+  /// with a letter the inventory never uses are left out: they never match.
   let sources: [Source]
+  /// The first letters of each range's groups.
+  let rangeLetters: [LetterSet]
+  /// Where each range's groups start: range r's group of rank g (its g-th letter) holds
+  /// `sources[groupStarts[groupBase[r] + g] ..< groupStarts[groupBase[r] + g + 1]]`.
+  let groupBase: [Int32]
+  let groupStarts: [Int32]
+  /// The best log-probability of each range's sources, those left out included (what the
+  /// search's bound on the rest of a token counts on).
+  let rangeBest: [Float]
   let trie: SyllableTrie
   /// Cost of a mark change the training never showed (a lone vowel read with the wrong
   /// marks), so that rare syllables stay reachable.
@@ -50,9 +62,13 @@ struct ChannelModel: Sendable {
     // Every letter may also be itself or carry other marks than the OCR shows.
     var letters = Set<Character>()
     for s in trie.alphabet { letters.insert(Character(s)) }
+    // Each letter folded once: folding is a Unicode decomposition, and this pairs every
+    // letter with every other.
+    var bareLetters: [Character: Character] = [:]
+    for letter in letters { bareLetters[letter] = ChannelModel.bareLetter(letter) }
     for letter in letters {
-      let bare = ChannelModel.bareLetter(letter)
-      for variant in letters where ChannelModel.bareLetter(variant) == bare {
+      let bare = bareLetters[letter]
+      for variant in letters where bareLetters[variant] == bare {
         let key = String(letter)
         let source = Array(String(variant).unicodeScalars)
         if table[key]?.contains(where: { $0.source == source }) == true { continue }
@@ -64,22 +80,38 @@ struct ChannelModel: Sendable {
     var starts: [Int32] = []
     var counts: [Int32] = []
     var flat: [Source] = []
+    var letterSets: [LetterSet] = []
+    var bases: [Int32] = []
+    var groups: [Int32] = []
+    var best: [Float] = []
     for (chunk, entries) in table.sorted(by: { $0.key < $1.key }) {
       let scalars = Array(chunk.unicodeScalars)
       guard scalars.count <= 3 else { continue }
       ranges.insert(ChannelModel.pack(scalars.map(\.value)), Int32(starts.count))
       starts.append(Int32(flat.count))
       let sorted = entries.filter { $0.source.count <= 2 }.sorted { $0.logProb > $1.logProb }
-      counts.append(Int32(sorted.count))
-      for e in sorted {
-        flat.append(
-          ChannelModel.source(e.source, e.logProb, trie))
+      best.append(sorted.first?.logProb ?? -.infinity)
+      let known = sorted.map { ChannelModel.source($0.source, $0.logProb, trie) }
+        .filter { $0.letter != LetterSet() }
+      var letters = LetterSet()
+      for source in known { letters.insert(source.first) }
+      letterSets.append(letters)
+      bases.append(Int32(groups.count))
+      for code in letters.codes {
+        groups.append(Int32(flat.count))
+        flat.append(contentsOf: known.filter { $0.first == code })
       }
+      groups.append(Int32(flat.count))
+      counts.append(Int32(flat.count) - starts[starts.count - 1])
     }
     chunkRanges = ranges
     rangeStarts = starts
     rangeCounts = counts
     sources = flat
+    rangeLetters = letterSets
+    groupBase = bases
+    groupStarts = groups
+    rangeBest = best
     self.trie = trie
     self.unseenMarkLogProb = unseenMarkLogProb
   }
@@ -115,6 +147,17 @@ struct ChannelModel: Sendable {
   func candidates(for token: String, limit: Int, floor: Float, maxEdits: Int, editLogProb: Float)
     -> [(id: Int32, logProb: Float)]
   {
+    var states = SearchStates(maxEdits: maxEdits)
+    return candidates(
+      for: token, limit: limit, floor: floor, maxEdits: maxEdits, editLogProb: editLogProb,
+      states: &states)
+  }
+
+  /// `candidates(for:…)` with a state table kept between searches (it comes back empty).
+  func candidates(
+    for token: String, limit: Int, floor: Float, maxEdits: Int, editLogProb: Float,
+    states: inout SearchStates
+  ) -> [(id: Int32, logProb: Float)] {
     let scalars = token.unicodeScalars.map(\.value)
     guard !scalars.isEmpty, scalars.count <= 12 else { return [] }
     // Passes with more and more edits: what fewer edits find raises the bound (the best
@@ -123,8 +166,11 @@ struct ChannelModel: Sendable {
     let edits = scalars.count <= 2 ? min(maxEdits, 1) : maxEdits
     var search = CandidateSearch(
       model: self, token: scalars, limit: limit, floor: floor, editLogProb: editLogProb,
-      maxEdits: max(edits, 0))
+      maxEdits: max(edits, 0), states: states)
+    // The caller's table is moved into the search, not shared: it must not be copied.
+    states = SearchStates(maxEdits: 0, capacity: 0)
     for allowed in 0...max(edits, 0) { search.run(maxEdits: allowed) }
+    states = search.releaseStates()
     let sorted = search.found.sorted {
       (a: (id: Int32, logProb: Float), b: (id: Int32, logProb: Float)) -> Bool in
       a.logProb > b.logProb || (a.logProb == b.logProb && a.id < b.id)

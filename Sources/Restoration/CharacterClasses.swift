@@ -11,3 +11,19 @@ extension Character {
     return isUppercase
   }
 }
+
+extension String {
+  /// Whether every character is a letter, answered from the bytes when the text is ASCII;
+  /// `nil` when it is not (then the characters must be asked).
+  var asciiLettersOnly: Bool? {
+    var letters = true
+    for byte in utf8 {
+      if byte > 0x7F { return nil }
+      if !((65...90).contains(byte) || (97...122).contains(byte)) { letters = false }
+    }
+    return letters
+  }
+
+  /// Whether the text has an ASCII lower-case letter, which an all-capital word has not.
+  var hasASCIILowercase: Bool { utf8.contains { (97...122).contains($0) } }
+}

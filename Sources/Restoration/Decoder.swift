@@ -28,7 +28,12 @@ struct DocumentCache: Sendable {
   @inline(__always) func bonus(_ w: Int32, after v: Int32) -> Float {
     if weight == 0 { return 0 }
     var b = unigrams[Int(w)]
-    if bigrams.count > 0, bigrams[LanguageModel.pack(v, w)] != nil { b += bigramBonus }
+    // A pair is learned only between two sure readings, each of which has a unigram
+    // bonus: without both, the pair table need not be probed.
+    if b == 0 { return 0 }
+    if unigrams[Int(v)] > 0, bigrams.count > 0, bigrams[LanguageModel.pack(v, w)] != nil {
+      b += bigramBonus
+    }
     return b * weight
   }
 }

@@ -18,6 +18,13 @@ struct DocumentRestoration {
     var lines: [String] { tokens.map { $0.map(\.text).joined() } }
   }
 
+  /// Each distinct lower-case spelling's candidates, and the state table the document's
+  /// searches share (emptied after each, not allocated anew).
+  struct CandidateMemo {
+    var lists: [String: [(id: Int32, logProb: Float)]] = [:]
+    var states: SearchStates
+  }
+
   /// What the decoder may do with one token: its candidates, and which one (if any)
   /// means "leave the token as it is".
   struct Plan {
@@ -33,7 +40,8 @@ struct DocumentRestoration {
   /// being read as one word of a lower-case sentence.
   func inCapitalRun(_ tokens: [Token], at index: Int) -> Bool {
     func capitalWord(_ token: Token) -> Bool {
-      token.kind == .word && token.text.count >= 2 && token.text == token.text.uppercased()
+      token.kind == .word && !token.text.hasASCIILowercase && token.text.count >= 2
+        && token.text == token.text.uppercased()
         && !dictionary.acronyms.contains(token.text)
         && VietnameseFolding.fold(token.text).contains(where: "aeiouy".contains)
     }
@@ -51,7 +59,8 @@ struct DocumentRestoration {
     let capital = lines.map(SentenceSplitter.isCapitalLine)
     let sentences = SentenceSplitter.sentences(lines)
     var plans: [String: Plan] = [:]
-    var candidates: [String: [(id: Int32, logProb: Float)]] = [:]
+    var candidates = CandidateMemo(
+      states: SearchStates(maxEdits: max(settings.maxEdits, settings.lightEdits)))
     var lattices: [[Plan]] = []
     for sentence in sentences {
       lattices.append(
@@ -126,18 +135,23 @@ struct DocumentRestoration {
   /// Full restoration where few words carry diacritics, light correction elsewhere.
   private func chooseModes(_ mode: RestorationMode, minimumBlockWords: Int) -> [RestorationMode] {
     if mode != .auto { return lines.map { _ in mode } }
-    var marked: [Int: Int] = [:]
-    var words: [Int: Int] = [:]
+    // Counts by block number (blocks are numbered from 0 in line order).
+    let blockCount = (blocks.max() ?? -1) + 1
+    var marked = [Int](repeating: 0, count: blockCount)
+    var words = [Int](repeating: 0, count: blockCount)
     var allMarked = 0
     var allWords = 0
     // Whether each distinct word is a syllable with a mark: a document repeats its words.
     var markedWords: [String: Bool] = [:]
     for (l, tokens) in lines.enumerated() {
-      for token in tokens where token.kind == .word && token.text.allSatisfy(\.isLetterQuickly) {
+      for token in tokens where token.kind == .word {
+        // Most words are ASCII: letters and marks answered from the bytes.
+        let ascii = token.text.asciiLettersOnly
+        guard ascii ?? token.text.allSatisfy(\.isLetterQuickly) else { continue }
         // A mark counts only on a well-formed syllable: an English model sprinkles "é"
         // over words it cannot read ("Chuyén", "trién"), which is no sign of kept marks.
         let hasMark: Bool
-        if !token.text.unicodeScalars.contains(where: { $0.value > 0x7F }) {
+        if ascii != nil {
           hasMark = false
         } else if let known = markedWords[token.text] {
           hasMark = known
@@ -145,10 +159,10 @@ struct DocumentRestoration {
           hasMark = Syllable(token.text) != nil
           markedWords[token.text] = hasMark
         }
-        words[blocks[l], default: 0] += 1
+        words[blocks[l]] += 1
         allWords += 1
         if hasMark {
-          marked[blocks[l], default: 0] += 1
+          marked[blocks[l]] += 1
           allMarked += 1
         }
       }
@@ -158,8 +172,8 @@ struct DocumentRestoration {
     }
     let overall = decide(allMarked, max(allWords, 1))
     return lines.indices.map { l in
-      let w = words[blocks[l]] ?? 0
-      return w >= minimumBlockWords ? decide(marked[blocks[l]] ?? 0, w) : overall
+      let w = words[blocks[l]]
+      return w >= minimumBlockWords ? decide(marked[blocks[l]], w) : overall
     }
   }
 
@@ -167,7 +181,7 @@ struct DocumentRestoration {
   /// spelling's candidates ("Ké", "ké" and "KÉ" share one search): plans repeat words.
   private func plan(
     _ token: Token, light: Bool, capital: Bool, _ plans: inout [String: Plan],
-    _ candidates: inout [String: [(id: Int32, logProb: Float)]]
+    _ candidates: inout CandidateMemo
   ) -> Plan {
     let vocabulary = dictionary.vocabulary
     // Made only when needed: for a word it parses the syllable, which a known plan spares.
@@ -213,7 +227,7 @@ struct DocumentRestoration {
 
   private func makePlan(
     _ text: String, light: Bool, capital: Bool, number: Bool,
-    _ cache: inout [String: [(id: Int32, logProb: Float)]]
+    _ cache: inout CandidateMemo
   ) -> Plan? {
     let vocabulary = dictionary.vocabulary
     let other = Vocabulary.Special.otherWord.rawValue
@@ -222,11 +236,11 @@ struct DocumentRestoration {
     let own = Syllable(text).flatMap { vocabulary.id(of: $0.text) }
     let cacheKey = (light ? "L" : "F") + lower
     let found: [(id: Int32, logProb: Float)]
-    if let known = cache[cacheKey] {
+    if let known = cache.lists[cacheKey] {
       found = known
     } else {
-      found = restorer.rankedCandidates(lower, light: light)
-      cache[cacheKey] = found
+      found = restorer.rankedCandidates(lower, light: light, states: &cache.states)
+      cache.lists[cacheKey] = found
     }
     var ids: [Int32] = []
     var scores: [Float] = []
@@ -284,13 +298,11 @@ struct DocumentRestoration {
       }
     }
     var totals: [String: Float] = [:]
-    for id in seen {
-      totals[VietnameseFolding.fold(vocabulary.text(of: id)), default: 0] += counts[Int(id)]
-    }
+    let skeletons = seen.map { VietnameseFolding.fold(vocabulary.text(of: $0)) }
+    for (id, skeleton) in zip(seen, skeletons) { totals[skeleton, default: 0] += counts[Int(id)] }
     var unigrams = [Float](repeating: 0, count: vocabulary.count)
-    for id in seen {
-      unigrams[Int(id)] =
-        counts[Int(id)] / (totals[VietnameseFolding.fold(vocabulary.text(of: id))]! + 1)
+    for (id, skeleton) in zip(seen, skeletons) {
+      unigrams[Int(id)] = counts[Int(id)] / (totals[skeleton]! + 1)
     }
     return DocumentCache(
       unigrams: unigrams, bigrams: bigrams, bigramBonus: 0.5, weight: settings.cacheWeight)

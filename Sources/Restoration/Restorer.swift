@@ -119,22 +119,33 @@ public struct Restorer: Sendable {
 
   /// The candidates of a lower-case token, best first by channel and unigram prior: from
   /// the table precomputed for bare skeletons ("tinh", "nguoi"), else by searching.
-  func rankedCandidates(_ lower: String, light: Bool) -> [(id: Int32, logProb: Float)] {
+  func rankedCandidates(_ lower: String, light: Bool, states: inout SearchStates)
+    -> [(id: Int32, logProb: Float)]
+  {
     if !light, let i = skeletonIndex[lower] {
       let table = dictionary.skeletons
       return (Int(table.offsets[i])..<Int(table.offsets[i + 1])).map {
         (table.ids[$0], table.logProbs[$0])
       }
     }
-    return searchCandidates(lower, light: light)
+    return searchCandidates(lower, light: light, states: &states)
   }
 
   func searchCandidates(_ lower: String, light: Bool) -> [(id: Int32, logProb: Float)] {
+    var states = SearchStates(maxEdits: max(settings.maxEdits, settings.lightEdits))
+    return searchCandidates(lower, light: light, states: &states)
+  }
+
+  /// The search's candidates; `states` is a state table kept between searches.
+  func searchCandidates(_ lower: String, light: Bool, states: inout SearchStates)
+    -> [(id: Int32, logProb: Float)]
+  {
     let channel = channels[
       light ? ChannelKind.keptDiacritics.rawValue : ChannelKind.lostDiacritics.rawValue]
     let raw = channel.candidates(
       for: lower, limit: 80, floor: settings.candidateFloor,
-      maxEdits: light ? settings.lightEdits : settings.maxEdits, editLogProb: settings.editLogProb)
+      maxEdits: light ? settings.lightEdits : settings.maxEdits, editLogProb: settings.editLogProb,
+      states: &states)
     // The channel alone cannot tell "dân" from "đàn" in "dan"; keep the candidates the
     // language model's unigram prior also favours.
     let unigram = dictionary.model.unigramLogProbs
@@ -152,9 +163,10 @@ public struct Restorer: Sendable {
     var keys = Set<String>()
     for s in dictionary.vocabulary.syllables { keys.insert(VietnameseFolding.fold(s)) }
     var table = SkeletonTable()
+    var states = SearchStates(maxEdits: settings.maxEdits)
     for key in keys.sorted() {
       table.keys.append(key)
-      for c in searchCandidates(key, light: false) {
+      for c in searchCandidates(key, light: false, states: &states) {
         table.ids.append(c.id)
         table.logProbs.append(c.logProb)
       }

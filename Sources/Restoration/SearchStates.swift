@@ -1,7 +1,7 @@
 /// The candidate search's memory of the states it has been in: for each state key (a trie
-/// node, a position in the token and the pass), the best score a path reached it with
-/// after each number of edits. A path that reaches a state no better than an earlier one
-/// that used no more edits leads nowhere new.
+/// node and a position in the token), the best score a path reached it with for each
+/// number of edits it had left. A path that reaches a state no better than an earlier one
+/// that had at least as many edits left leads nowhere new.
 ///
 /// One open-addressing table holds each key beside its scores, so that looking a state up
 /// and recording it is one probe, with no second table to index and no array to grow per
@@ -12,6 +12,9 @@ struct SearchStates {
   /// Scores per state: one per number of edits, 0 through the most any pass allows.
   private let stride: Int
   private(set) var count = 0
+  /// The slots taken, so that `reset` clears only those: one table then serves every
+  /// search of a document without being allocated and filled anew for each.
+  private var taken: [Int32] = []
 
   init(maxEdits: Int, capacity: Int = 4096) {
     stride = max(maxEdits, 0) + 1
@@ -21,9 +24,12 @@ struct SearchStates {
     scores = [Float](repeating: -.infinity, count: size * stride)
   }
 
-  /// Records that a path reached `key` scoring `logProb` after `edits` edits; false (and
-  /// nothing recorded) when a path already reached it at least as well with no more edits.
-  @inline(__always) mutating func improves(_ key: UInt64, _ logProb: Float, edits: Int) -> Bool {
+  /// Records that a path reached `key` scoring `logProb` with `editsLeft` edits left; false
+  /// (and nothing recorded) when a path already reached it at least as well with at least
+  /// as many left.
+  @inline(__always) mutating func improves(_ key: UInt64, _ logProb: Float, editsLeft: Int)
+    -> Bool
+  {
     if (count + 1) * 2 > keys.count { grow() }
     let mask = keys.count - 1
     var slot = NGramTable.slot(key, mask: mask)
@@ -32,30 +38,44 @@ struct SearchStates {
       let k = keys[slot]
       if k == key {
         let base = slot * stride
-        for e in 0...edits where scores[base + e] >= logProb { return false }
-        scores[base + edits] = logProb
+        for e in editsLeft..<stride where scores[base + e] >= logProb { return false }
+        scores[base + editsLeft] = logProb
         return true
       }
       if k == NGramTable.empty {
         keys[slot] = key
         count += 1
-        scores[slot * stride + edits] = logProb
+        taken.append(Int32(slot))
+        let base = slot * stride
+        for e in 0..<stride { scores[base + e] = -.infinity }
+        scores[base + editsLeft] = logProb
         return true
       }
       slot = (slot + 1) & mask
     }
   }
 
-  /// The best score recorded for `key` after exactly `edits` edits (-∞ when none).
-  func score(_ key: UInt64, edits: Int) -> Float {
+  /// The best score recorded for `key` with exactly `editsLeft` edits left (-∞ when none).
+  func score(_ key: UInt64, editsLeft: Int) -> Float {
     let mask = keys.count - 1
     var slot = NGramTable.slot(key, mask: mask)
     while keys[slot] != NGramTable.empty {
-      if keys[slot] == key { return scores[slot * stride + edits] }
+      if keys[slot] == key { return scores[slot * stride + editsLeft] }
       slot = (slot + 1) & mask
     }
     return -.infinity
   }
+
+  /// Forgets every state, keeping the table's room.
+  mutating func reset() {
+    for slot in taken { keys[Int(slot)] = NGramTable.empty }
+    taken.removeAll(keepingCapacity: true)
+    count = 0
+  }
+
+  /// Whether the table tells apart as many numbers of edits as a search with `maxEdits`
+  /// needs (more do no harm: scores for edits a search never has stay -∞).
+  func fits(maxEdits: Int) -> Bool { stride > max(maxEdits, 0) }
 
   private mutating func grow() {
     var bigger = SearchStates(maxEdits: stride - 1, capacity: keys.count * 2)
@@ -64,6 +84,7 @@ struct SearchStates {
       var slot = NGramTable.slot(key, mask: newMask)
       while bigger.keys[slot] != NGramTable.empty { slot = (slot + 1) & newMask }
       bigger.keys[slot] = key
+      bigger.taken.append(Int32(slot))
       for e in 0..<stride { bigger.scores[slot * stride + e] = scores[old * stride + e] }
     }
     bigger.count = count

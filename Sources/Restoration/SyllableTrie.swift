@@ -123,6 +123,11 @@ struct LetterSet: Sendable, Equatable {
     (low & other.low) | (high & other.high) != 0
   }
 
+  /// The codes in the set, in increasing order.
+  var codes: [UInt8] {
+    (0..<UInt8(LetterSet.capacity)).filter { contains($0) }
+  }
+
   /// How many codes of the set are below `code`.
   @inline(__always) func count(below code: UInt8) -> Int {
     if code < 64 { return (low & ((1 << UInt64(code)) &- 1)).nonzeroBitCount }

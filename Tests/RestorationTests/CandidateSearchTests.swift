@@ -158,24 +158,24 @@ func candidatesEqualANaiveSearchOnASmallInventory(kind: ChannelKind) {
 
 /// The search's state table answers as a plain dictionary of scores would, through the
 /// growth of the table: a state improves only on a better score than any recorded with
-/// no more edits.
+/// at least as many edits left.
 @Test func searchStatesAnswerAsADictionaryOfScores() {
   var generator = SystemRandomNumberGenerator()
   var states = SearchStates(maxEdits: 2, capacity: 16)
   var reference: [UInt64: [Float]] = [:]
   for _ in 0..<20000 {
     let key = UInt64.random(in: 0..<3000, using: &generator) << 8
-    let edits = Int.random(in: 0...2, using: &generator)
+    let left = Int.random(in: 0...2, using: &generator)
     let logProb = Float(Int.random(in: -40...0, using: &generator)) / 4
     var row = reference[key] ?? [-.infinity, -.infinity, -.infinity]
-    let expected = !row[0...edits].contains { $0 >= logProb }
-    if expected { row[edits] = logProb }
+    let expected = !row[left...2].contains { $0 >= logProb }
+    if expected { row[left] = logProb }
     reference[key] = row
-    #expect(states.improves(key, logProb, edits: edits) == expected)
+    #expect(states.improves(key, logProb, editsLeft: left) == expected)
   }
   #expect(states.count == reference.count)
   for (key, row) in reference {
-    for e in 0...2 { #expect(states.score(key, edits: e) == row[e]) }
+    for e in 0...2 { #expect(states.score(key, editsLeft: e) == row[e]) }
   }
 }
 
@@ -191,5 +191,48 @@ func candidatesEqualANaiveSearchOnASmallInventory(kind: ChannelKind) {
     let k = Int.random(in: 1...count, using: &generator)
     var scratch = values
     #expect(CandidateSearch.largest(k, in: &scratch) == sorted[k - 1])
+  }
+}
+
+/// The channel keeps a chunk's sources grouped by first letter so that the search reads
+/// only the groups a trie node continues with: each group must hold exactly the chunk's
+/// sources with that letter, best first, and the chunk's best score must be its best
+/// source's, or the bound on the rest of a token would be wrong.
+@Test(arguments: [ChannelKind.lostDiacritics, .keptDiacritics])
+func channelGroupsEveryChunkSourcesByFirstLetterBestFirst(kind: ChannelKind) {
+  let channel = TestSupport.restorer.channels[kind.rawValue]
+  var grouped = 0
+  for r in channel.rangeStarts.indices {
+    let start = Int(channel.rangeStarts[r])
+    let all = channel.sources[start..<start + Int(channel.rangeCounts[r])]
+    let letters = channel.rangeLetters[r]
+    let codes = (0..<UInt8(LetterSet.capacity)).filter { letters.contains($0) }
+    #expect(Set(all.map(\.first)) == Set(codes))
+    for (rank, code) in codes.enumerated() {
+      let g = Int(channel.groupBase[r]) + rank
+      let group = channel.sources[Int(channel.groupStarts[g])..<Int(channel.groupStarts[g + 1])]
+      #expect(!group.isEmpty && group.allSatisfy { $0.first == code })
+      #expect(group.map(\.logProb) == group.map(\.logProb).sorted(by: >))
+      #expect(group.count == all.filter { $0.first == code }.count)
+      grouped += 1
+    }
+    if let best = all.map(\.logProb).max() { #expect(channel.rangeBest[r] >= best) }
+  }
+  #expect(grouped > 1000)
+}
+
+/// A document's searches share one state table, emptied after each search: a search run
+/// with a table that earlier searches used must find what it finds with a fresh one.
+@Test func aReusedStateTableFindsWhatAFreshOneFinds() {
+  let channel = TestSupport.restorer.channels[ChannelKind.lostDiacritics.rawValue]
+  var states = SearchStates(maxEdits: 2)
+  for token in tokens + tokens.reversed() {
+    let fresh = channel.candidates(
+      for: token, limit: 80, floor: 12, maxEdits: 2, editLogProb: -8)
+    let reused = channel.candidates(
+      for: token, limit: 80, floor: 12, maxEdits: 2, editLogProb: -8, states: &states)
+    #expect(fresh.map(\.id) == reused.map(\.id), "\(token)")
+    #expect(fresh.map(\.logProb) == reused.map(\.logProb), "\(token)")
+    #expect(states.count == 0)
   }
 }
