@@ -85,6 +85,8 @@ struct CandidateSearch {
   mutating func run(maxEdits: Int) {
     self.maxEdits = maxEdits
     computeReach()
+    // A pass starts from the highest bound what earlier passes found allows.
+    if found.count >= limit && recordsSinceRanking > 0 { raiseBoundToLimit() }
     if admits(0, trie.root, 0, 0) { visit(0, trie.root, 0, 0) }
   }
 
