@@ -31,7 +31,6 @@ struct CandidateSearch {
   private var reach: [Float] = []
   /// Syllables reached, with their best path score.
   private(set) var found: [(id: Int32, logProb: Float)] = []
-  private var foundIndex = IntegerMap(capacity: 256)
   /// Scratch for ranking the scores found.
   private var ranking: [Float] = []
   private var bound: Float
@@ -48,6 +47,7 @@ struct CandidateSearch {
     maxEdits: Int, states: SearchStates
   ) {
     self.states = states.fits(maxEdits: maxEdits) ? states : SearchStates(maxEdits: maxEdits)
+    self.states.prepareFoundSlots(vocabularySize: model.trie.idLimit)
     self.limit = max(limit, 1)
     trie = model.trie
     sources = model.sources
@@ -74,7 +74,7 @@ struct CandidateSearch {
 
   /// Hands back the state table, emptied, for the next search.
   mutating func releaseStates() -> SearchStates {
-    states.reset()
+    states.reset(found: found)
     let released = states
     states = SearchStates(maxEdits: 0, capacity: 0)
     return released
@@ -152,11 +152,12 @@ struct CandidateSearch {
   }
 
   private mutating func record(_ id: Int32, _ logProb: Float) {
-    if let i = foundIndex[UInt64(id)] {
+    let i = states.foundSlots[Int(id)]
+    if i >= 0 {
       guard logProb > found[Int(i)].logProb else { return }
       found[Int(i)].logProb = logProb
     } else {
-      foundIndex.insert(UInt64(id), Int32(found.count))
+      states.foundSlots[Int(id)] = Int32(found.count)
       found.append((id, logProb))
     }
     bound = max(bound, logProb - floor)

@@ -15,6 +15,10 @@ struct SearchStates {
   /// The slots taken, so that `reset` clears only those: one table then serves every
   /// search of a document without being allocated and filled anew for each.
   private var taken: [Int32] = []
+  /// Where each syllable found sits in the search's list of readings, by vocabulary id (-1
+  /// when not found yet): an array the size of the vocabulary, made once per table and
+  /// cleared entry by entry, answers without hashing.
+  var foundSlots: [Int32] = []
 
   init(maxEdits: Int, capacity: Int = 4096) {
     stride = max(maxEdits, 0) + 1
@@ -66,11 +70,20 @@ struct SearchStates {
     return -.infinity
   }
 
-  /// Forgets every state, keeping the table's room.
-  mutating func reset() {
+  /// Forgets every state, and the syllables `found` (the search's list), keeping the
+  /// table's room.
+  mutating func reset(found: [(id: Int32, logProb: Float)]) {
     for slot in taken { keys[Int(slot)] = NGramTable.empty }
     taken.removeAll(keepingCapacity: true)
     count = 0
+    for f in found { foundSlots[Int(f.id)] = -1 }
+  }
+
+  /// Makes `foundSlots` hold every id below `vocabularySize`.
+  mutating func prepareFoundSlots(vocabularySize: Int) {
+    if foundSlots.count < vocabularySize {
+      foundSlots = [Int32](repeating: -1, count: vocabularySize)
+    }
   }
 
   /// Whether the table tells apart as many numbers of edits as a search with `maxEdits`
@@ -88,6 +101,7 @@ struct SearchStates {
       for e in 0..<stride { bigger.scores[slot * stride + e] = scores[old * stride + e] }
     }
     bigger.count = count
+    bigger.foundSlots = foundSlots
     self = bigger
   }
 }

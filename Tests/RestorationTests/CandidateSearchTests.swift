@@ -234,5 +234,6 @@ func channelGroupsEveryChunkSourcesByFirstLetterBestFirst(kind: ChannelKind) {
     #expect(fresh.map(\.id) == reused.map(\.id), "\(token)")
     #expect(fresh.map(\.logProb) == reused.map(\.logProb), "\(token)")
     #expect(states.count == 0)
+    #expect(!states.foundSlots.contains { $0 >= 0 })
   }
 }
