@@ -1,7 +1,7 @@
 /// The candidate search's memory of the states it has been in: for each state key (a trie
 /// node and a position in the token), the best score a path reached it with for each
 /// number of edits it had left. A path that reaches a state no better than an earlier one
-/// that had at least as many edits left leads nowhere new.
+/// with as many edits left leads nowhere new.
 ///
 /// One open-addressing table holds each key beside its scores, so that looking a state up
 /// and recording it is one probe, with no second table to index and no array to grow per
@@ -29,8 +29,8 @@ struct SearchStates {
   }
 
   /// Records that a path reached `key` scoring `logProb` with `editsLeft` edits left; false
-  /// (and nothing recorded) when a path already reached it at least as well with at least
-  /// as many left.
+  /// (and nothing recorded) when a path already reached it at least as well with as many
+  /// left.
   @inline(__always) mutating func improves(_ key: UInt64, _ logProb: Float, editsLeft: Int)
     -> Bool
   {
@@ -42,7 +42,7 @@ struct SearchStates {
       let k = keys[slot]
       if k == key {
         let base = slot * stride
-        for e in editsLeft..<stride where scores[base + e] >= logProb { return false }
+        if scores[base + editsLeft] >= logProb { return false }
         scores[base + editsLeft] = logProb
         return true
       }
