@@ -205,7 +205,7 @@ struct DocumentRestoration {
   func outputPattern(_ text: String, capital: Bool) -> CasePattern? {
     let lower = text.lowercased()
     if dictionary.foreignWords.contains(lower) { return nil }
-    switch CasePattern(of: text) {
+    switch CasePattern.ofASCII(text) ?? CasePattern(of: text) {
     case .mixed:
       let inner = text.dropFirst().filter(\.isUppercase)
       guard text.count <= 7,
