@@ -7,6 +7,13 @@
 /// 1.5 × `floor`) is found with that best score. That is what lets the walk prune
 /// aggressively: a path is dropped as soon as even the best imaginable rest of the token
 /// (`reach`) cannot bring it up to the bound.
+///
+/// The walk runs in passes allowing 0, 1, then 2 edits, and the pass allowing `r` edits
+/// looks only for paths that use exactly `r`: every path with fewer was explored by an
+/// earlier pass against a bound no higher, so whatever it could record is recorded. A
+/// state must therefore still spend all the edits it has left, which is what `reach`
+/// counts on (an edit costs `editLogProb`, and no reading of a chunk scores above 0), and
+/// a state dominates another only with the same number of edits left.
 struct CandidateSearch {
   private let trie: SyllableTrie
   private let sources: [ChannelModel.Source]
@@ -25,19 +32,18 @@ struct CandidateSearch {
   private var chunkLetters: [LetterSet]
   private var chunkGroups: [Int32]
   private var chunkBest: [Float]
-  /// The most the token's rest from `position` can add with `r` edits left, at index
-  /// `r * (length + 1) + position`: the best chunking by each chunk's best source,
-  /// whatever the trie allows. An upper bound, so pruning on it loses nothing.
+  /// The most the token's rest from `position` can add spending exactly the `r` edits left,
+  /// at index `r * (length + 1) + position`: the best chunking by each chunk's best source
+  /// and edits, whatever the trie allows. An upper bound, so pruning on it loses nothing.
   private var reach: [Float] = []
   /// Syllables reached, with their best path score.
   private(set) var found: [(id: Int32, logProb: Float)] = []
-  private var foundIndex = IntegerMap(capacity: 256)
   /// Scratch for ranking the scores found.
   private var ranking: [Float] = []
   private var bound: Float
   private var maxEdits = 0
-  /// Best score seen at each (position, node) for each number of edits left, over every
-  /// pass so far.
+  /// Best score seen at each (position, node) for each number of edits left (all of which
+  /// a path must still spend), over every pass so far.
   private var states: SearchStates
   /// Room for float rounding between a path's running sum and `reach`.
   private static let margin: Float = 1e-3
@@ -48,6 +54,7 @@ struct CandidateSearch {
     maxEdits: Int, states: SearchStates
   ) {
     self.states = states.fits(maxEdits: maxEdits) ? states : SearchStates(maxEdits: maxEdits)
+    self.states.prepareFoundSlots(vocabularySize: model.trie.idLimit)
     self.limit = max(limit, 1)
     trie = model.trie
     sources = model.sources
@@ -74,17 +81,20 @@ struct CandidateSearch {
 
   /// Hands back the state table, emptied, for the next search.
   mutating func releaseStates() -> SearchStates {
-    states.reset()
+    states.reset(found: found)
     let released = states
     states = SearchStates(maxEdits: 0, capacity: 0)
     return released
   }
 
-  /// Walks the trie from its root allowing `maxEdits` unexplained edits; what an earlier
-  /// run found (and the bound it set) is kept.
+  /// Walks the trie from its root for paths with exactly `maxEdits` unexplained edits; what
+  /// an earlier run found (and the bound it set) is kept. Runs must allow 0, 1, 2, …
+  /// edits in turn: a run leaves paths with fewer edits to the earlier ones.
   mutating func run(maxEdits: Int) {
     self.maxEdits = maxEdits
     computeReach()
+    // A pass starts from the highest bound what earlier passes found allows.
+    if found.count >= limit && recordsSinceRanking > 0 { raiseBoundToLimit() }
     if admits(0, trie.root, 0, 0) { visit(0, trie.root, 0, 0) }
   }
 
@@ -126,22 +136,27 @@ struct CandidateSearch {
     let width = length + 1
     reach = [Float](repeating: -.infinity, count: (maxEdits + 1) * width)
     for r in 0...maxEdits {
-      reach[r * width + length] = 0
+      // At the token's end, the edits left can only write letters the OCR dropped.
+      reach[r * width + length] = Float(r) * editLogProb
       for position in stride(from: length - 1, through: 0, by: -1) {
         var best = -Float.infinity
         for k in 1...min(3, length - position) {
           best = max(best, chunkBest[position * 3 + k - 1] + reach[r * width + position + k])
         }
-        if r > 0 { best = max(best, editLogProb + reach[(r - 1) * width + position + 1]) }
+        if r > 0 {
+          best = max(best, editLogProb + reach[(r - 1) * width + position + 1])
+          best = max(best, editLogProb + reach[(r - 1) * width + position])
+        }
         reach[r * width + position] = best
       }
     }
   }
 
   /// Records a state; false when an earlier path, in this pass or an earlier one, reached
-  /// it at least as well with at least as many edits left. An earlier pass explored all
-  /// that such a path could reach, against a bound no higher than today's, so the later
-  /// path can find nothing better.
+  /// it at least as well with as many edits left. An earlier pass explored all that such a
+  /// path could reach spending those edits, against a bound no higher than today's, so the
+  /// later path can find nothing better. (One with more edits left must spend them all,
+  /// so it does not stand for a path with fewer.)
   @inline(__always) private mutating func improves(
     _ position: Int, _ node: Int32, _ logProb: Float, _ edits: Int
   ) -> Bool {
@@ -150,11 +165,12 @@ struct CandidateSearch {
   }
 
   private mutating func record(_ id: Int32, _ logProb: Float) {
-    if let i = foundIndex[UInt64(id)] {
+    let i = states.foundSlots[Int(id)]
+    if i >= 0 {
       guard logProb > found[Int(i)].logProb else { return }
       found[Int(i)].logProb = logProb
     } else {
-      foundIndex.insert(UInt64(id), Int32(found.count))
+      states.foundSlots[Int(id)] = Int32(found.count)
       found.append((id, logProb))
     }
     bound = max(bound, logProb - floor)

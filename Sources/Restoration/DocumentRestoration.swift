@@ -205,7 +205,7 @@ struct DocumentRestoration {
   func outputPattern(_ text: String, capital: Bool) -> CasePattern? {
     let lower = text.lowercased()
     if dictionary.foreignWords.contains(lower) { return nil }
-    switch CasePattern(of: text) {
+    switch CasePattern.ofASCII(text) ?? CasePattern(of: text) {
     case .mixed:
       let inner = text.dropFirst().filter(\.isUppercase)
       guard text.count <= 7,
@@ -233,7 +233,14 @@ struct DocumentRestoration {
     let other = Vocabulary.Special.otherWord.rawValue
     guard let pattern = number ? .lower : outputPattern(text, capital: capital) else { return nil }
     let lower = text.lowercased()
-    let own = Syllable(text).flatMap { vocabulary.id(of: $0.text) }
+    let own: Int32?
+    if lower.utf8.allSatisfy({ $0 < 0x80 }), vocabulary.id(of: lower) == nil {
+      // An ASCII word parses, if at all, to its own letters in lower case (no marks, level
+      // tone), which the vocabulary does not hold: the parse can be spared.
+      own = nil
+    } else {
+      own = Syllable(text).flatMap { vocabulary.id(of: $0.text) }
+    }
     let cacheKey = (light ? "L" : "F") + lower
     let found: [(id: Int32, logProb: Float)]
     if let known = cache.lists[cacheKey] {

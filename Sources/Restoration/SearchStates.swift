@@ -1,7 +1,7 @@
 /// The candidate search's memory of the states it has been in: for each state key (a trie
 /// node and a position in the token), the best score a path reached it with for each
 /// number of edits it had left. A path that reaches a state no better than an earlier one
-/// that had at least as many edits left leads nowhere new.
+/// with as many edits left leads nowhere new.
 ///
 /// One open-addressing table holds each key beside its scores, so that looking a state up
 /// and recording it is one probe, with no second table to index and no array to grow per
@@ -15,6 +15,10 @@ struct SearchStates {
   /// The slots taken, so that `reset` clears only those: one table then serves every
   /// search of a document without being allocated and filled anew for each.
   private var taken: [Int32] = []
+  /// Where each syllable found sits in the search's list of readings, by vocabulary id (-1
+  /// when not found yet): an array the size of the vocabulary, made once per table and
+  /// cleared entry by entry, answers without hashing.
+  var foundSlots: [Int32] = []
 
   init(maxEdits: Int, capacity: Int = 4096) {
     stride = max(maxEdits, 0) + 1
@@ -25,8 +29,8 @@ struct SearchStates {
   }
 
   /// Records that a path reached `key` scoring `logProb` with `editsLeft` edits left; false
-  /// (and nothing recorded) when a path already reached it at least as well with at least
-  /// as many left.
+  /// (and nothing recorded) when a path already reached it at least as well with as many
+  /// left.
   @inline(__always) mutating func improves(_ key: UInt64, _ logProb: Float, editsLeft: Int)
     -> Bool
   {
@@ -38,7 +42,7 @@ struct SearchStates {
       let k = keys[slot]
       if k == key {
         let base = slot * stride
-        for e in editsLeft..<stride where scores[base + e] >= logProb { return false }
+        if scores[base + editsLeft] >= logProb { return false }
         scores[base + editsLeft] = logProb
         return true
       }
@@ -66,11 +70,20 @@ struct SearchStates {
     return -.infinity
   }
 
-  /// Forgets every state, keeping the table's room.
-  mutating func reset() {
+  /// Forgets every state, and the syllables `found` (the search's list), keeping the
+  /// table's room.
+  mutating func reset(found: [(id: Int32, logProb: Float)]) {
     for slot in taken { keys[Int(slot)] = NGramTable.empty }
     taken.removeAll(keepingCapacity: true)
     count = 0
+    for f in found { foundSlots[Int(f.id)] = -1 }
+  }
+
+  /// Makes `foundSlots` hold every id below `vocabularySize`.
+  mutating func prepareFoundSlots(vocabularySize: Int) {
+    if foundSlots.count < vocabularySize {
+      foundSlots = [Int32](repeating: -1, count: vocabularySize)
+    }
   }
 
   /// Whether the table tells apart as many numbers of edits as a search with `maxEdits`
@@ -88,6 +101,7 @@ struct SearchStates {
       for e in 0..<stride { bigger.scores[slot * stride + e] = scores[old * stride + e] }
     }
     bigger.count = count
+    bigger.foundSlots = foundSlots
     self = bigger
   }
 }

@@ -23,6 +23,8 @@ struct SyllableTrie: Sendable {
   /// The inventory's letters numbered in scalar order.
   private var letterCodes: [UInt32: UInt8] = [:]
   let root: Int32 = 0
+  /// One more than the largest vocabulary id a node ends.
+  private(set) var idLimit = 0
 
   init(vocabulary: Vocabulary) {
     for s in vocabulary.syllables { alphabet.formUnion(s.unicodeScalars) }
@@ -53,6 +55,7 @@ struct SyllableTrie: Sendable {
       }
       terminal[Int(node)] = Int32(i + Vocabulary.Special.allCases.count)
     }
+    idLimit = vocabulary.syllables.count + Vocabulary.Special.allCases.count
     childStart.reserveCapacity(children.count + 1)
     childNodes.reserveCapacity(children.count)
     childLetters.reserveCapacity(children.count)

@@ -157,8 +157,8 @@ func candidatesEqualANaiveSearchOnASmallInventory(kind: ChannelKind) {
 }
 
 /// The search's state table answers as a plain dictionary of scores would, through the
-/// growth of the table: a state improves only on a better score than any recorded with
-/// at least as many edits left.
+/// growth of the table: a state improves only on a better score than the one recorded with
+/// as many edits left.
 @Test func searchStatesAnswerAsADictionaryOfScores() {
   var generator = SystemRandomNumberGenerator()
   var states = SearchStates(maxEdits: 2, capacity: 16)
@@ -168,7 +168,7 @@ func candidatesEqualANaiveSearchOnASmallInventory(kind: ChannelKind) {
     let left = Int.random(in: 0...2, using: &generator)
     let logProb = Float(Int.random(in: -40...0, using: &generator)) / 4
     var row = reference[key] ?? [-.infinity, -.infinity, -.infinity]
-    let expected = !row[left...2].contains { $0 >= logProb }
+    let expected = row[left] < logProb
     if expected { row[left] = logProb }
     reference[key] = row
     #expect(states.improves(key, logProb, editsLeft: left) == expected)
@@ -234,5 +234,6 @@ func channelGroupsEveryChunkSourcesByFirstLetterBestFirst(kind: ChannelKind) {
     #expect(fresh.map(\.id) == reused.map(\.id), "\(token)")
     #expect(fresh.map(\.logProb) == reused.map(\.logProb), "\(token)")
     #expect(states.count == 0)
+    #expect(!states.foundSlots.contains { $0 >= 0 })
   }
 }

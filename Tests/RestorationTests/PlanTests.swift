@@ -1,0 +1,38 @@
+import Testing
+import VietnameseText
+
+@testable import Restoration
+
+/// A word's plan skips parsing an ASCII word the vocabulary does not hold in lower case,
+/// on the grounds that such a word parses, if at all, to its own letters in lower case:
+/// that must hold for every ASCII spelling, syllable or not, in any case.
+@Test func asciiWordsParseToTheirOwnLowerCaseLetters() {
+  let vocabulary = TestSupport.restorer.dictionary.vocabulary
+  var words = ["tinh", "Tinh", "TINH", "nguoi", "NGUOI", "hidne", "qui", "Quy", "gi", "xyz", "d6i"]
+  for s in vocabulary.syllables where s.utf8.allSatisfy({ $0 < 0x80 }) {
+    words += [s, s.capitalized, s.uppercased()]
+  }
+  var parsed = 0
+  for word in words {
+    guard let syllable = Syllable(word) else { continue }
+    parsed += 1
+    #expect(syllable.text == word.lowercased(), "\(word)")
+  }
+  #expect(parsed > 1000)
+}
+
+/// Case patterns of ASCII words are read from their bytes: they must be what
+/// `CasePattern(of:)` says, for words with digits and symbols too.
+@Test func asciiCasePatternsMatchTheGeneralOne() {
+  var generator = SystemRandomNumberGenerator()
+  let alphabet = Array("aAbBzZ019$|-.'")
+  var words = ["", "S6", "B¢", "VNeID", "IoT", "tinh", "Tinh", "TINH", "tINH", "NOi", "6"]
+  for _ in 0..<5000 {
+    let length = Int.random(in: 0...6, using: &generator)
+    words.append(String((0..<length).map { _ in alphabet.randomElement(using: &generator)! }))
+  }
+  for word in words where word.utf8.allSatisfy({ $0 < 0x80 }) {
+    #expect(CasePattern.ofASCII(word) == CasePattern(of: word), "\(word)")
+  }
+  #expect(CasePattern.ofASCII("Bộ") == nil)
+}
