@@ -3,6 +3,14 @@ import Restoration
 
 /// The tool's three jobs.
 enum ToolCommands {
+  /// The synthetic sets in fixtures/restoration (made by scripts/train-confusions
+  /// --heldout): held-out text on mildly degraded pages, and on pages degraded as office
+  /// scans are (low resolution, blur, ink, skew, speckles, JPEG), each read with both models.
+  static let syntheticSets: [(name: String, model: String, pages: String)] = [
+    ("eng", "eng", "mild pages"), ("vie", "vie", "mild pages"),
+    ("eng-rough", "eng", "rough pages"), ("vie-rough", "vie", "rough pages"),
+  ]
+
   static func build(root: String, shared: String) throws {
     let sources = root + "/dictionaries/sources"
     var heldOut: [String: [ClosedRange<Int>]] = [:]
@@ -42,10 +50,11 @@ enum ToolCommands {
         restorer, tsv: shared + "/devset/" + tsv, seed: shared + "/seeds/" + seed)
       print("devset \(tsv): \(score)")
     }
-    for model in ["eng", "vie"] {
+    for set in syntheticSets {
       let (score, errors) = try RestorationEvaluation.scorePairs(
-        restorer, tsv: root + "/fixtures/restoration/synthetic-\(model).tsv")
-      print("synthetic \(model) (held-out text, rendered, tesseract -l \(model)): \(score)")
+        restorer, tsv: root + "/fixtures/restoration/synthetic-\(set.name).tsv")
+      print(
+        "synthetic \(set.name) (held-out text, \(set.pages), tesseract -l \(set.model)): \(score)")
       if showErrors { print(errors.joined(separator: "\n")) }
     }
     let clean = try RestorationEvaluation.heldOutLines(root: root, shared: shared)
@@ -66,12 +75,12 @@ enum ToolCommands {
           reason: "unknown setting; one of \(Restorer.tunableSettings.joined(separator: ", "))")
       }
       var report = "\(name)=\(value):"
-      for model in ["eng", "vie"] {
+      for set in syntheticSets {
         let score = try RestorationEvaluation.scorePairs(
-          restorer, tsv: root + "/fixtures/restoration/synthetic-\(model).tsv"
+          restorer, tsv: root + "/fixtures/restoration/synthetic-\(set.name).tsv"
         ).score
         report += String(
-          format: " %@ %.2f%% (damage %.3f%%)", model, score.accuracy * 100,
+          format: " %@ %.2f%% (damage %.3f%%)", set.name, score.accuracy * 100,
           score.damageRate * 100)
       }
       let damage = RestorationEvaluation.scoreClean(restorer, lines: clean).damageRate

@@ -8,9 +8,12 @@ import Testing
 enum Floors {
   /// Syllable accuracy on each devset file. The product target is 0.98; this guards the
   /// level reached so far so that no change lowers it.
-  static let devsetAccuracy = 0.96
+  static let devsetAccuracy = 0.965
   /// Share of syllables of correct text that restoration may change.
   static let damage = 0.001
+  /// Syllable accuracy on the rough synthetic set (held-out text on pages degraded as
+  /// office scans are, read with the English model): the level reached less a margin.
+  static let roughScanAccuracy = 0.945
 }
 
 @Test(arguments: [
@@ -44,4 +47,22 @@ func devsetAccuracyFloor(file: String, seed: String) throws {
   #expect(score.damageRate <= Floors.damage, "\(score)")
   #expect(score.outputEdits < score.inputEdits, "\(score)")
   #expect(score.accuracy >= 0.99, "\(score)")
+}
+
+@Test func roughScanEnglishModelOCRFloor() throws {
+  let (score, _) = try RestorationEvaluation.scorePairs(
+    TestSupport.restorer,
+    tsv: TestSupport.packageRoot + "/fixtures/restoration/synthetic-eng-rough.tsv")
+  #expect(score.syllables > 3000)
+  #expect(score.accuracy >= Floors.roughScanAccuracy, "\(score)")
+  #expect(score.outputEdits * 4 < score.inputEdits, "\(score)")
+}
+
+@Test func roughScanVietnameseModelOCRIsImprovedNeverDamaged() throws {
+  let (score, _) = try RestorationEvaluation.scorePairs(
+    TestSupport.restorer,
+    tsv: TestSupport.packageRoot + "/fixtures/restoration/synthetic-vie-rough.tsv")
+  #expect(score.syllables > 3000)
+  #expect(score.damageRate <= Floors.damage, "\(score)")
+  #expect(score.outputEdits < score.inputEdits, "\(score)")
 }
