@@ -67,8 +67,9 @@ public struct Restorer: Sendable {
     var candidateFloor: Float = 12
     /// Score of leaving a token that is no syllable as it is (a name, a garbled word).
     var keepPenalty: Float = -11
-    /// Light mode: what replacing a valid syllable costs on top of its channel score.
-    var lightPenalty: Float = 9
+    /// Light mode: what replacing a valid syllable costs on top of its channel score
+    /// (7: the lowest that leaves clean text unchanged on the synthetic sets; 6 damages it).
+    var lightPenalty: Float = 7
     /// Weight of the document cache in the second pass (0 turns it off).
     var cacheWeight: Float = 2
     /// What reading a one- or two-digit number as a word costs ("6" for "ở").
