@@ -111,11 +111,11 @@ public enum Tokenizer {
   }
 
   /// Whether `text` is a Roman numeral, or OCR's reading of one that is no Vietnamese
-  /// syllable ("H" or "IH" for "II" or "III", "Il" for "II").
+  /// syllable ("H" or "IH" for "II" or "III", "Il" for "II", "Iv" for "IV").
   static func looksLikeRomanNumeral(_ text: String) -> Bool {
     if isRomanNumeral(text) { return true }
     guard text.count <= 4, text.first?.isUppercase == true,
-      text.allSatisfy({ "IVXHLl1".contains($0) })
+      text.allSatisfy({ "IVXHLl1ivx".contains($0) })
     else { return false }
     return Syllable(text) == nil
   }
