@@ -130,6 +130,8 @@ struct ConvertCommand: ParsableCommand {
     } catch .dictionaries(let reason) {
       throw CommandFailure(status: .dictionaries, message: "dictionaries: \(reason)")
     }
+    // The redrawn progress line ends here, before any page failure or summary is printed.
+    reporter?.finish()
     let bytes: Data
     do {
       bytes = try OutputWriter().data(for: result.document, format: format)
@@ -145,7 +147,6 @@ struct ConvertCommand: ParsableCommand {
     for failure in result.pageFailures {
       FileHandle.standardError.write(Data("ingest: \(failure.description)\n".utf8))
     }
-    reporter?.finish()
     if !quiet {
       let source = result.document.source
       let elapsed = (ContinuousClock.now - started).components
