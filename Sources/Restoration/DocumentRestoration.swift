@@ -59,8 +59,7 @@ struct DocumentRestoration {
     let capital = lines.map(SentenceSplitter.isCapitalLine)
     let sentences = SentenceSplitter.sentences(lines)
     var plans: [String: Plan] = [:]
-    var candidates = CandidateMemo(
-      states: SearchStates(maxEdits: max(settings.maxEdits, settings.lightEdits)))
+    var candidates = CandidateMemo(states: restorer.makeSearchStates())
     var lattices: [[Plan]] = []
     for sentence in sentences {
       lattices.append(

@@ -133,8 +133,13 @@ public struct Restorer: Sendable {
   }
 
   func searchCandidates(_ lower: String, light: Bool) -> [(id: Int32, logProb: Float)] {
-    var states = SearchStates(maxEdits: max(settings.maxEdits, settings.lightEdits))
+    var states = makeSearchStates()
     return searchCandidates(lower, light: light, states: &states)
+  }
+
+  /// A state table for searches in either mode, to keep between them.
+  func makeSearchStates() -> SearchStates {
+    SearchStates(maxEdits: max(settings.maxEdits, settings.lightEdits))
   }
 
   /// The search's candidates; `states` is a state table kept between searches.
