@@ -57,6 +57,9 @@ public struct Restorer: Sendable {
   let decoder: Decoder
   let settings: Settings
   private let skeletonIndex: [String: Int]
+  /// Whether the dictionary's precomputed lists hold what this restorer's search finds:
+  /// they were made with the default search settings.
+  private let precomputedApplies: Bool
 
   /// The decoder's weights (natural-log units), set on the synthetic held-out sets of
   /// `scripts/eval-restore`, never on the devset.
@@ -116,18 +119,28 @@ public struct Restorer: Sendable {
     index.reserveCapacity(dictionary.skeletons.keys.count)
     for (i, key) in dictionary.skeletons.keys.enumerated() { index[key] = i }
     skeletonIndex = index
+    let standard = Settings()
+    precomputedApplies =
+      settings.candidateLimit == standard.candidateLimit
+      && settings.candidateFloor == standard.candidateFloor
+      && settings.maxEdits == standard.maxEdits && settings.editLogProb == standard.editLogProb
+      && settings.unseenMark == standard.unseenMark
   }
 
   /// The candidates of a lower-case token, best first by channel and unigram prior: from
-  /// the table precomputed for bare skeletons ("tinh", "nguoi"), else by searching.
+  /// the tables precomputed for bare skeletons ("tinh", "nguoi") and for likely OCR forms
+  /// of frequent syllables ("nguòi"), else by searching.
   func rankedCandidates(_ lower: String, light: Bool, states: inout SearchStates)
     -> [(id: Int32, logProb: Float)]
   {
-    if !light, let i = skeletonIndex[lower] {
-      let table = dictionary.skeletons
-      return (Int(table.offsets[i])..<Int(table.offsets[i + 1])).map {
-        (table.ids[$0], table.logProbs[$0])
+    if !light, precomputedApplies {
+      if let i = skeletonIndex[lower] {
+        let table = dictionary.skeletons
+        return (Int(table.offsets[i])..<Int(table.offsets[i + 1])).map {
+          (table.ids[$0], table.logProbs[$0])
+        }
       }
+      if let found = dictionary.forms.candidates(of: lower) { return found }
     }
     return searchCandidates(lower, light: light, states: &states)
   }
