@@ -69,38 +69,41 @@ struct NGramTable: Sendable {
   }
 }
 
-/// A Bloom filter over 64-bit keys with two bits per key taken from one multiplicative
-/// hash, at 12 or more bits per key (about 2% false positives): a key it rejects is
-/// certainly absent, a key it accepts must still be looked up.
+/// A blocked Bloom filter over 64-bit keys at 12 or more bits per key: each key sets three
+/// bits of one 64-bit word, all taken from one multiplicative hash, so that a test is one
+/// multiply and one load (about 1–2% false positives). A key it rejects is certainly
+/// absent, a key it accepts must still be looked up.
 struct KeyFilter: Sendable {
   private var words: [UInt64]
   private let shift: UInt64
 
   init(keys: [UInt64]) {
-    var bits = 64
-    while bits < keys.count * 12 { bits *= 2 }
-    words = [UInt64](repeating: 0, count: bits / 64)
-    shift = UInt64(64 - bits.trailingZeroBitCount)
+    var count = 1
+    while count * 64 < keys.count * 12 { count *= 2 }
+    // The word comes from the top bits of the hash, the three bit positions from bits
+    // 24–41: they must not overlap.
+    precondition(count <= 1 << 22, "key filter too large")
+    words = [UInt64](repeating: 0, count: count)
+    shift = UInt64(64 - count.trailingZeroBitCount)
     for key in keys {
-      let (a, b) = positions(key)
-      words[a >> 6] |= 1 << UInt64(a & 63)
-      words[b >> 6] |= 1 << UInt64(b & 63)
+      let (word, mask) = position(key)
+      words[word] |= mask
     }
   }
 
-  /// Two bit positions from the high bits of two products: independent of the bits
-  /// `NGramTable.slot` takes from its own hash.
-  @inline(__always) private func positions(_ key: UInt64) -> (Int, Int) {
-    let h = key &* 0xC2B2_AE3D_27D4_EB4F
-    let g = (key ^ (key >> 29)) &* 0xFF51_AFD7_ED55_8CCD
-    return (Int(truncatingIfNeeded: h >> shift), Int(truncatingIfNeeded: g >> shift))
+  /// The key's word and its bits: independent of the bits `NGramTable.slot` takes from
+  /// its own hash.
+  @inline(__always) private func position(_ key: UInt64) -> (word: Int, mask: UInt64) {
+    let h = (key ^ (key >> 29)) &* 0xFF51_AFD7_ED55_8CCD
+    let mask =
+      1 << ((h >> 24) & 63) | 1 << ((h >> 30) & 63) | 1 << ((h >> 36) & 63) as UInt64
+    // A shift by 64 (a one-word filter) would be undefined: `&>>` takes it modulo 64.
+    return (shift == 64 ? 0 : Int(truncatingIfNeeded: h &>> shift), mask)
   }
 
   @inline(__always) func mayContain(_ key: UInt64) -> Bool {
-    let (a, b) = positions(key)
-    return words.withUnsafeBufferPointer { w in
-      (w[a >> 6] >> UInt64(a & 63)) & (w[b >> 6] >> UInt64(b & 63)) & 1 != 0
-    }
+    let (word, mask) = position(key)
+    return words.withUnsafeBufferPointer { $0[word] & mask == mask }
   }
 }
 
