@@ -228,26 +228,30 @@ struct Decoder: Sendable {
     let last = i + 1 < n
     let lowerAfter = last ? model.logProb(y, after: x) : 0
     let bonusAfter = last ? cache.bonus(y, after: x) : 0
+    // The pairs (v, w) and (w, x) are each probed once: for the bigram and as a history.
+    let suffixes = model.suffixesComplete
     for k in 0..<c {
       let w = lattice[i].ids[k]
+      let middle = model.pair(v, w)
       var first: Float
-      if !before.trigrams.isEmpty, let t = model.trigramLogProb(u, v, w) {
+      if !before.trigrams.isEmpty, middle.stored || !suffixes,
+        let t = model.trigramLogProb(u, v, w)
+      {
         first = t
       } else {
-        first = before.backoff + model.logProb(w, after: v)
+        first = before.backoff + middle.logProb
       }
-      let middle = model.history(v, w)
+      let after = model.pair(w, x)
       var second: Float
       if !middle.trigrams.isEmpty, let t = model.trigramLogProb(v, w, x) {
         second = t
       } else {
-        second = middle.backoff + model.logProb(x, after: w)
+        second = middle.backoff + after.logProb
       }
       var value =
         lattice[i].scores[k] + (first + cache.bonus(w, after: v))
         + (second + cache.bonus(x, after: w))
       if last {
-        let after = model.history(w, x)
         var third: Float
         if !after.trigrams.isEmpty, let t = model.trigramLogProb(w, x, y) {
           third = t

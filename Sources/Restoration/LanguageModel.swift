@@ -167,6 +167,10 @@ struct LanguageModel: Sendable {
   /// False when some trigram's history is missing from the bigram table, which the
   /// builder never writes: such a model is refused at load.
   private(set) var historiesComplete = true
+  /// Whether every trigram's last two ids are a bigram of the table, as the builder
+  /// writes them: then a pair (v, w) missing from the bigrams has no trigram (u, v, w),
+  /// and the decoder need not probe for one.
+  private(set) var suffixesComplete = true
 
   init(
     unigramLogProbs: [Float], unigramBackoffs: [Float], bigrams: NGramTable, trigrams: NGramTable
@@ -190,6 +194,7 @@ struct LanguageModel: Sendable {
       }
       slots[t] = Int32(j)
       counts[j + 1] += 1
+      if suffixesComplete, bigrams.find(key & (1 << 42 - 1)) == nil { suffixesComplete = false }
     }
     for j in 0..<bigrams.keys.count { counts[j + 1] += counts[j] }
     historyStart = counts
@@ -230,6 +235,20 @@ struct LanguageModel: Sendable {
       return (bigrams.slots[j].backoff, Int(historyStart[j])..<Int(historyStart[j + 1]))
     }
     return (0, 0..<0)
+  }
+
+  /// What the bigram table holds for the pair (v, w), from one probe: log p(w | v), whether
+  /// the pair is stored, and how (v w) backs off as a history (see `history`).
+  @inline(__always) func pair(_ v: Int32, _ w: Int32)
+    -> (logProb: Float, stored: Bool, backoff: Float, trigrams: Range<Int>)
+  {
+    if let j = bigrams.find(LanguageModel.pack(v, w)) {
+      return (
+        bigrams.slots[j].logProb, true, bigrams.slots[j].backoff,
+        Int(historyStart[j])..<Int(historyStart[j + 1])
+      )
+    }
+    return (unigramBackoffs[Int(v)] + unigramLogProbs[Int(w)], false, 0, 0..<0)
   }
 
   /// log p(w | u v) when the trigram was seen.

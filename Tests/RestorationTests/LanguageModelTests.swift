@@ -81,3 +81,41 @@ func trigramProbabilitiesSumToOne(u: String, v: String) throws {
   }
   #expect(accepted < absent / 10, "\(accepted) of \(absent) absent keys pass the filter")
 }
+
+/// One probe of a pair answers both what `logProb(w, after: v)` and `history(v, w)` say;
+/// the posterior skips the trigram probe for a pair the bigrams lack, which is exact only
+/// when every trigram's last two ids are a stored bigram, as the builder writes them.
+@Test func aPairProbeAnswersAsTheBigramAndTheHistoryDo() {
+  let model = TestSupport.restorer.dictionary.model
+  #expect(model.suffixesComplete)
+  var generator = SystemRandomNumberGenerator()
+  let count = Int32(model.unigramLogProbs.count)
+  var stored = 0
+  var pairs: [(Int32, Int32)] = []
+  for key in model.bigrams.keys.prefix(4000) where key != NGramTable.empty {
+    pairs.append((Int32(key >> 21), Int32(key & (1 << 21 - 1))))
+  }
+  for _ in 0..<4000 {
+    pairs.append(
+      (
+        Int32.random(in: 0..<count, using: &generator),
+        Int32.random(in: 0..<count, using: &generator)
+      ))
+  }
+  for (v, w) in pairs {
+    let pair = model.pair(v, w)
+    let history = model.history(v, w)
+    #expect(pair.logProb == model.logProb(w, after: v))
+    #expect(pair.backoff == history.backoff && pair.trigrams == history.trigrams)
+    if pair.stored { stored += 1 }
+    // A trigram ending in a pair the bigrams lack would break the posterior's shortcut.
+    if !pair.stored { #expect(model.trigramLogProb(3, v, w) == nil) }
+  }
+  #expect(stored > 1000)
+  let unigrams = [Float](repeating: -3, count: 30)
+  let lacking = LanguageModel(
+    unigramLogProbs: unigrams, unigramBackoffs: unigrams,
+    bigrams: NGramTable(entries: [(LanguageModel.pack(20, 21), -1, -0.5)], withBackoff: true),
+    trigrams: NGramTable(entries: [(LanguageModel.pack(20, 21, 22), -0.2, 0)], withBackoff: false))
+  #expect(lacking.historiesComplete && !lacking.suffixesComplete)
+}
