@@ -98,7 +98,14 @@ struct Decoder: Sendable {
       // the order the rows are first reached: every cell of a row is reached together.
       var usedCount = 0
       for j in 0..<maxCount { pairReady[j] = false }
-      candidates.reset(ids)
+      // The index of this position's candidates is made when a history first needs it.
+      var indexed = false
+      // Without a reading the cache favours here (always so in the first pass), every
+      // bonus at this position is 0.
+      var bonuses = false
+      if cache.weight != 0 {
+        for k in 0..<c where cache.unigrams[Int(ids[k])] != 0 { bonuses = true }
+      }
       for s in 0..<stateCount {
         let b = Int(prevB[s])
         let u = i >= 2 ? lattice[i - 2].ids[Int(prevA[s])] : start
@@ -108,7 +115,7 @@ struct Decoder: Sendable {
           pairReady[b] = true
           for k in 0..<c {
             pairLogProb[pair + k] = model.logProb(ids[k], after: v)
-            pairBonus[pair + k] = cache.bonus(ids[k], after: v)
+            pairBonus[pair + k] = bonuses ? cache.bonus(ids[k], after: v) : 0
             used[usedCount + k] = Int32(pair + k)
           }
           usedCount += c
@@ -125,7 +132,10 @@ struct Decoder: Sendable {
         }
         if history.trigrams.isEmpty {
           for k in 0..<c { relax(k, backoff + pairLogProb[pair + k]) }
-        } else if history.trigrams.count <= 4 * c && candidates.isUnique {
+        } else if history.trigrams.count <= 4 * c
+          && (indexed || candidates.index(ids, setting: &indexed))
+          && candidates.isUnique
+        {
           // A history's trigrams are either read in one run and matched to the
           // candidates, or, for a history with many, probed for candidate by candidate.
           for e in history.trigrams {
@@ -288,6 +298,13 @@ private struct CandidateIndex {
 
   @inline(__always) private func slot(_ id: Int32) -> Int {
     Int(truncatingIfNeeded: UInt32(bitPattern: id) &* 0x9E37_79B1) >> 8 & mask
+  }
+
+  /// `reset(ids)`, noting in `done` that it was made; true.
+  @inline(__always) mutating func index(_ ids: [Int32], setting done: inout Bool) -> Bool {
+    reset(ids)
+    done = true
+    return true
   }
 
   mutating func reset(_ ids: [Int32]) {
