@@ -54,13 +54,15 @@ public enum Tokenizer {
   /// Tokenizes the lines of one document. A document repeats its words, so each distinct
   /// chunk between spaces is classified once.
   public static func tokenize(lines: [String]) -> [[Token]] {
-    var known: [String: [Token]] = [:]
+    var known = ChunkMemo()
     return lines.map { line in
-      tokenize(line) { chunk in
-        if let tokens = known[chunk] { return tokens }
-        let tokens = classify(chunk)
-        known[chunk] = tokens
+      if var tokens = tokenizeByScalars(line, classifyingBytes: { known.tokens(for: $0) }) {
+        markLeadingNumeral(&tokens)
         return tokens
+      }
+      return tokenizeByCharacters(line) { chunk in
+        var chunk = chunk
+        return chunk.withUTF8 { known.tokens(for: $0) }
       }
     }
   }
@@ -109,6 +111,13 @@ public enum Tokenizer {
   /// be walked. Otherwise each character is a run of scalars of one kind, so cutting
   /// between scalars cuts where cutting between characters does.
   static func tokenizeByScalars(_ line: String, classifying: (String) -> [Token]) -> [Token]? {
+    tokenizeByScalars(line) { classifying(String(decoding: $0, as: UTF8.self)) }
+  }
+
+  /// `tokenizeByScalars` handing each chunk over as its bytes.
+  static func tokenizeByScalars(
+    _ line: String, classifyingBytes: (UnsafeBufferPointer<UInt8>) -> [Token]
+  ) -> [Token]? {
     var line = line
     return line.withUTF8 { bytes -> [Token]? in
       var tokens: [Token] = []
@@ -120,12 +129,11 @@ public enum Tokenizer {
       var i = 0
       func flush(_ end: Int) {
         guard end > runStart else { return }
-        let text = String(
-          decoding: UnsafeBufferPointer(rebasing: bytes[runStart..<end]), as: UTF8.self)
+        let run = UnsafeBufferPointer(rebasing: bytes[runStart..<end])
         if runIsSpace {
-          tokens.append(Token(kind: .space, text: text))
+          tokens.append(Token(kind: .space, text: String(decoding: run, as: UTF8.self)))
         } else {
-          tokens.append(contentsOf: classifying(text))
+          tokens.append(contentsOf: classifyingBytes(run))
         }
       }
       while i < count {
