@@ -113,8 +113,22 @@ struct Decoder: Sendable {
         let pair = b * c
         if !pairReady[b] {
           pairReady[b] = true
+          let row = model.bigramRow(v)
+          if row.count <= c && (indexed || candidates.index(ids, setting: &indexed))
+            && candidates.isUnique
+          {
+            // A reading with few bigrams: each candidate backs off to its unigram unless
+            // one of the reading's bigrams names it.
+            let weight = model.unigramBackoffs[Int(v)]
+            for k in 0..<c { pairLogProb[pair + k] = weight + model.unigramLogProbs[Int(ids[k])] }
+            for e in row {
+              let k = candidates.index(of: model.rowIds[e])
+              if k >= 0 { pairLogProb[pair + k] = model.rowLogProbs[e] }
+            }
+          } else {
+            for k in 0..<c { pairLogProb[pair + k] = model.logProb(ids[k], after: v) }
+          }
           for k in 0..<c {
-            pairLogProb[pair + k] = model.logProb(ids[k], after: v)
             pairBonus[pair + k] = bonuses ? cache.bonus(ids[k], after: v) : 0
             used[usedCount + k] = Int32(pair + k)
           }

@@ -164,6 +164,13 @@ struct LanguageModel: Sendable {
   private(set) var historyStart: [Int32] = []
   private(set) var continuationIds: [Int32] = []
   private(set) var continuationLogProbs: [Float] = []
+  /// The bigrams grouped by their first id, made when the model is loaded: those of v are
+  /// `rowStart[v]..<rowStart[v + 1]` of `rowIds` (the second ids) and `rowLogProbs`. The
+  /// decoder reads a reading's few bigrams in one run instead of probing the table for
+  /// every candidate after it.
+  private(set) var rowStart: [Int32] = []
+  private(set) var rowIds: [Int32] = []
+  private(set) var rowLogProbs: [Float] = []
   /// False when some trigram's history is missing from the bigram table, which the
   /// builder never writes: such a model is refused at load.
   private(set) var historiesComplete = true
@@ -180,6 +187,35 @@ struct LanguageModel: Sendable {
     self.bigrams = bigrams
     self.trigrams = trigrams
     groupTrigramsByHistory()
+    groupBigramsByFirstId()
+  }
+
+  private mutating func groupBigramsByFirstId() {
+    let mask: UInt64 = (1 << 21) - 1
+    let count = unigramLogProbs.count
+    var starts = [Int32](repeating: 0, count: count + 1)
+    for key in bigrams.keys where key != NGramTable.empty {
+      let v = Int(key >> 21)
+      if v < count { starts[v + 1] += 1 }
+    }
+    for v in 0..<count { starts[v + 1] += starts[v] }
+    var next = starts
+    rowIds = [Int32](repeating: 0, count: Int(starts[count]))
+    rowLogProbs = [Float](repeating: 0, count: rowIds.count)
+    for (j, key) in bigrams.keys.enumerated() where key != NGramTable.empty {
+      let v = Int(key >> 21)
+      guard v < count else { continue }
+      let e = Int(next[v])
+      next[v] += 1
+      rowIds[e] = Int32(truncatingIfNeeded: key & mask)
+      rowLogProbs[e] = bigrams.logProbs[j]
+    }
+    rowStart = starts
+  }
+
+  /// Where the bigrams with first id `v` are in `rowIds` and `rowLogProbs`.
+  @inline(__always) func bigramRow(_ v: Int32) -> Range<Int> {
+    Int(v) + 1 < rowStart.count ? Int(rowStart[Int(v)])..<Int(rowStart[Int(v) + 1]) : 0..<0
   }
 
   private mutating func groupTrigramsByHistory() {

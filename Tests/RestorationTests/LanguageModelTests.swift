@@ -119,3 +119,24 @@ func trigramProbabilitiesSumToOne(u: String, v: String) throws {
     trigrams: NGramTable(entries: [(LanguageModel.pack(20, 21, 22), -0.2, 0)], withBackoff: false))
   #expect(lacking.historiesComplete && !lacking.suffixesComplete)
 }
+
+/// The decoder reads a reading's bigrams from its row when the row is short: every row
+/// must hold exactly the table's bigrams with that first id, each with its log-probability.
+@Test func bigramRowsHoldEveryBigramOfTheirFirstId() {
+  let model = TestSupport.restorer.dictionary.model
+  var counts: [Int32: Int] = [:]
+  for key in model.bigrams.keys where key != NGramTable.empty {
+    counts[Int32(key >> 21), default: 0] += 1
+  }
+  var checked = 0
+  for v in Int32(0)..<Int32(model.unigramLogProbs.count) where v % 7 == 0 {
+    let row = model.bigramRow(v)
+    #expect(row.count == counts[v] ?? 0)
+    for e in row {
+      #expect(model.rowLogProbs[e] == model.logProb(model.rowIds[e], after: v))
+      #expect(model.pair(v, model.rowIds[e]).stored)
+      checked += 1
+    }
+  }
+  #expect(checked > 1000)
+}
