@@ -129,7 +129,7 @@ public struct Restorer: Sendable {
 
   /// The candidates of a lower-case token, best first by channel and unigram prior: from
   /// the tables precomputed for bare skeletons ("tinh", "nguoi") and for likely OCR forms
-  /// of frequent syllables ("nguòi"), else by searching.
+  /// of frequent syllables ("nguời"), else by searching.
   func rankedCandidates(_ lower: String, light: Bool, states: inout SearchStates)
     -> [(id: Int32, logProb: Float)]
   {
