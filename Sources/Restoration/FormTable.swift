@@ -1,5 +1,5 @@
 /// Precomputed candidate lists of likely OCR forms of frequent syllables ("nguời",
-/// "thuc", "duợc"), looked up by the token's UTF-8 bytes: a document's tokens that an
+/// "cúa", "duợc"), looked up by the token's UTF-8 bytes: a document's tokens that an
 /// English model wrote in one of these forms skip the candidate search.
 ///
 /// Stored as flat arrays (keys' bytes, an open-addressing table of key numbers, the
