@@ -207,10 +207,17 @@ struct DocumentRestoration {
     switch CasePattern.ofASCII(text) ?? CasePattern(of: text) {
     case .mixed:
       let inner = text.dropFirst().filter(\.isUppercase)
-      guard text.count <= 7,
+      if text.count <= 7,
         inner.allSatisfy({ "AEIOUY".contains(VietnameseFolding.fold(String($0)).uppercased()) })
-      else { return nil }
-      return text.first!.isUppercase ? .capitalized : .lower
+      {
+        return text.first!.isUppercase ? .capitalized : .lower
+      }
+      // Other letters of the wrong case may be misread marked vowels too ("dGi", "PHi").
+      switch restorer.caseNoise.pattern(of: text) {
+      case nil: return nil
+      case .upper?: return capital ? .upper : .capitalized
+      case let pattern?: return pattern
+      }
     case .upper:
       if dictionary.acronyms.contains(text) { return nil }
       // Inside an ordinary sentence only capitals that spell a syllable are restored, and

@@ -56,6 +56,8 @@ public struct Restorer: Sendable {
   let channels: [ChannelModel]
   let decoder: Decoder
   let settings: Settings
+  /// Tells OCR's case noise ("dGi") from words written in mixed case ("VNeID").
+  let caseNoise: CaseNoise
   private let skeletonIndex: [String: Int]
 
   /// The decoder's weights (natural-log units), set on the synthetic held-out sets of
@@ -116,6 +118,9 @@ public struct Restorer: Sendable {
     index.reserveCapacity(dictionary.skeletons.keys.count)
     for (i, key) in dictionary.skeletons.keys.enumerated() { index[key] = i }
     skeletonIndex = index
+    caseNoise = CaseNoise(
+      confusions: dictionary.confusions[ChannelKind.lostDiacritics.rawValue],
+      skeletons: Set(dictionary.skeletons.keys))
   }
 
   /// The candidates of a lower-case token, best first by channel and unigram prior: from

@@ -167,3 +167,15 @@ import VietnameseText
       c.isUppercaseQuickly == c.isUppercase, "isUppercase of \(c.unicodeScalars.map(\.value))")
   }
 }
+
+@Test func mixedCaseWordsStayButOCRCaseNoiseIsRestored() {
+  // Written in mixed case on purpose: their odd capitals sit at a word boundary.
+  let names = "VNeID, IoT, eKYC, iOS, TikTok, ZaloPay, eGov"
+  let kept = TestSupport.restore("dang ky tai khoan \(names) cho nguoi dan")
+  #expect(kept.contains(names), "\(kept)")
+  // An English model writes a marked vowel as a capital ("G" for "ổ", "ộ") or a capital
+  // word's marked vowel in lower case ("i" for "Ĩ").
+  #expect(
+    TestSupport.restore("chuyen dGi so, dGi mGi sang tao") == "chuyển đổi số, đổi mới sáng tạo")
+  #expect(TestSupport.restore("Y NGHiA CUA KE HOACH") == "Ý NGHĨA CỦA KẾ HOẠCH")
+}
