@@ -56,3 +56,13 @@ func aCapitalOpeningASentenceIsStillAWord(line: String) {
     #expect(RomanNumeral.value(of: text) == nil, "\(text)")
   }
 }
+
+@Test func anAtSignIsAnAddressOnlyWithADomain() {
+  for address in ["abc@phutho.gov.vn", "abc@phutho.gov.vn.", "(so.khcn@phutho.gov.vn),"] {
+    #expect(Tokenizer.tokenize(address).contains { $0.kind == .address }, "\(address)")
+  }
+  // An English model writes "ộ" as "@": "đồng bộ." read as "ding b@."
+  let tokens = Tokenizer.tokenize("ding b@.").filter { $0.kind != .space }
+  #expect(tokens.map(\.kind) == [.word, .word, .punctuation])
+  #expect(tokens[1].text == "b@")
+}
