@@ -5,7 +5,7 @@ extension Restorer {
   package static let tunableSettings = [
     "candidateLimit", "candidateFloor", "keepPenalty", "lightPenalty", "cacheWeight",
     "digitWordPenalty", "maxEdits", "editLogProb", "cacheConfidence", "unseenMark",
-    "channelWeight", "beam",
+    "channelWeight", "beam", "toneVariantShift", "vieToneVariantShift",
   ]
 
   /// A copy with one decoder setting changed; `nil` for an unknown name.
@@ -24,6 +24,9 @@ extension Restorer {
     case "unseenMark": s.unseenMark = Float(value)
     case "channelWeight": s.channelWeight = Float(value)
     case "beam": s.beam = Int(value)
+    // A negative shift turns the tone variants off.
+    case "toneVariantShift": s.toneVariantShift = value < 0 ? nil : Float(value)
+    case "vieToneVariantShift": s.vieToneVariantShift = value < 0 ? nil : Float(value)
     default: return nil
     }
     return Restorer(dictionary: dictionary, settings: s)
