@@ -13,14 +13,15 @@ struct CaseNoise: Sendable {
   /// Lower-case letters that are no vowel but that the English model writes for a marked
   /// vowel in at least `minimumShare` of that vowel's occurrences.
   let vowelReadings: Set<Character>
-  /// Bare skeletons ("doi", "nghia") of the inventory's syllables.
-  let skeletons: Set<String>
+  /// Bare skeletons ("doi", "nghia") of the inventory's syllables (the restorer's index of
+  /// them, shared).
+  let skeletons: [String: Int]
 
   /// A letter counts as a vowel's reading when the model writes it for that vowel at least
   /// this often (one occurrence in fifty): rarer ones are scan noise, not a habit.
   static let minimumShare: Float = 0.02
 
-  init(confusions: [Confusion], skeletons: Set<String>) {
+  init(confusions: [Confusion], skeletons: [String: Int]) {
     var readings = Set<Character>()
     let threshold = Float(log(Double(Self.minimumShare)))
     for c in confusions where c.logProb >= threshold && c.ocr.count == 1 && c.source.count == 1 {
@@ -70,7 +71,7 @@ struct CaseNoise: Sendable {
       guard c.isASCII, Self.isVowel(c) || vowelReadings.contains(c) else { return false }
     }
     func search(_ k: Int) -> Bool {
-      if k == odd.count { return skeletons.contains(VietnameseFolding.fold(String(lower))) }
+      if k == odd.count { return skeletons[VietnameseFolding.fold(String(lower))] != nil }
       let original = lower[odd[k]]
       // A vowel that lost its marks is itself; another letter stands for some vowel.
       let choices: [Character] = Self.isVowel(original) ? [original] : Array("aeiouy")

@@ -129,7 +129,7 @@ public struct Restorer: Sendable {
     skeletonIndex = index
     caseNoise = CaseNoise(
       confusions: dictionary.confusions[ChannelKind.lostDiacritics.rawValue],
-      skeletons: Set(dictionary.skeletons.keys))
+      skeletons: index)
   }
 
   /// The candidates of a lower-case token, best first by channel and unigram prior: from
