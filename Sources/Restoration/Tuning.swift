@@ -3,7 +3,9 @@
 extension Restorer {
   /// The names `adjusting(_:to:)` understands.
   package static let tunableSettings = [
-    "candidateLimit", "candidateFloor", "keepPenalty", "lightPenalty", "cacheWeight",
+    "candidateLimit", "misreadingCandidateLimit", "searchLimit", "candidateFloor", "keepPenalty",
+    "lightPenalty",
+    "cacheWeight",
     "digitWordPenalty", "maxEdits", "editLogProb", "cacheConfidence", "unseenMark",
     "channelWeight", "beam", "toneVariantShift", "vieToneVariantShift",
   ]
@@ -13,6 +15,8 @@ extension Restorer {
     var s = settings
     switch name {
     case "candidateLimit": s.candidateLimit = Int(value)
+    case "misreadingCandidateLimit": s.misreadingCandidateLimit = Int(value)
+    case "searchLimit": s.searchLimit = Int(value)
     case "candidateFloor": s.candidateFloor = Float(value)
     case "keepPenalty": s.keepPenalty = Float(value)
     case "lightPenalty": s.lightPenalty = Float(value)

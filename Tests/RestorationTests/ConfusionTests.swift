@@ -58,3 +58,11 @@ import Testing
   #expect(cost("uf", "ử") == -6)
   #expect(table["g"]?.count == 7)
 }
+
+@Test func aMisreadingWithALetterLostStillFindsAFrequentWord() {
+  // "thy" for "thực": the "ự" read as "y" and the "c" lost. Frequent readings one edit
+  // away must stay among the candidates of such a token.
+  #expect(
+    TestSupport.restore("to chuc thy hien nhiem vu chuyen doi so")
+      == "tổ chức thực hiện nhiệm vụ chuyển đổi số")
+}
