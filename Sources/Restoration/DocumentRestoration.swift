@@ -104,6 +104,7 @@ struct DocumentRestoration {
       }
     }
     restoreStrokes(&tokens, &changes)
+    restoreNumerals(&tokens, &changes)
     changes.sort { $0.line < $1.line }
     return Result(tokens: tokens, confidences: confidences, changes: changes, lineModes: lineModes)
   }

@@ -179,3 +179,11 @@ import VietnameseText
     TestSupport.restore("chuyen dGi so, dGi mGi sang tao") == "chuyển đổi số, đổi mới sáng tạo")
   #expect(TestSupport.restore("Y NGHiA CUA KE HOACH") == "Ý NGHĨA CỦA KẾ HOẠCH")
 }
+
+@Test func romanNumeralsOfHeadingsAndQuartersAreReadBack() {
+  #expect(TestSupport.restore("Ill. NHIEM VU VA GIAI PHAP") == "III. NHIỆM VỤ VÀ GIẢI PHÁP")
+  let table = "Hoan thanh trong Quy 111/2026; bao cao Quy 1V/2026, Quy 2/2026 va quy 4"
+  #expect(
+    TestSupport.restore(table)
+      == "Hoàn thành trong Quý III/2026; báo cáo Quý IV/2026, Quý 2/2026 và quý 4")
+}

@@ -66,3 +66,15 @@ func aCapitalOpeningASentenceIsStillAWord(line: String) {
   #expect(tokens.map(\.kind) == [.word, .word, .punctuation])
   #expect(tokens[1].text == "b@")
 }
+
+@Test func romanNumeralsMisreadByOCRAreReadBack() {
+  for (text, numeral) in [
+    ("Ill", "III"), ("1V", "IV"), ("I11", "III"), ("Il", "II"), ("H", "II"), ("Vl1", "VII"),
+  ] {
+    #expect(RomanNumeral.reading(of: text) == numeral, "\(text)")
+  }
+  // A numeral already, or no numeral at all.
+  for text in ["III", "IV", "", "lll1", "Ho", "12"] {
+    #expect(RomanNumeral.reading(of: text) == nil, "\(text)")
+  }
+}
