@@ -97,6 +97,8 @@ public struct Restorer: Sendable {
     var markedShareForLight = 0.45
     /// English-model channel: a mark change the training never showed.
     var unseenMark: Float = -7
+    /// The same for the Vietnamese-model channel, whose marks are mostly right.
+    var vieUnseenMark: Float = -9
     /// What a misreading learned for a vowel with one tone costs more for the same vowel
     /// with another tone, in each model's channel (`nil`: not used). Rough synthetic sets
     /// (eng at 0–6: 95.07, 95.40, 95.63, 95.75, 95.73, 95.70, 95.65%; vie at 0–4: 96.97,
@@ -129,7 +131,7 @@ public struct Restorer: Sendable {
         confusions: dictionary.confusions[0], trie: trie, unseenMarkLogProb: settings.unseenMark,
         toneVariantShift: settings.toneVariantShift),
       ChannelModel(
-        confusions: dictionary.confusions[1], trie: trie, unseenMarkLogProb: -9,
+        confusions: dictionary.confusions[1], trie: trie, unseenMarkLogProb: settings.vieUnseenMark,
         toneVariantShift: settings.vieToneVariantShift),
     ]
     decoder = Decoder(model: dictionary.model, beam: settings.beam)

@@ -6,7 +6,7 @@ extension Restorer {
     "candidateLimit", "misreadingCandidateLimit", "searchLimit", "candidateFloor", "keepPenalty",
     "lightPenalty",
     "cacheWeight",
-    "digitWordPenalty", "maxEdits", "editLogProb", "cacheConfidence", "unseenMark",
+    "digitWordPenalty", "maxEdits", "editLogProb", "cacheConfidence", "unseenMark", "vieUnseenMark",
     "channelWeight", "beam", "toneVariantShift", "vieToneVariantShift",
   ]
 
@@ -26,6 +26,7 @@ extension Restorer {
     case "editLogProb": s.editLogProb = Float(value)
     case "cacheConfidence": s.cacheConfidence = value
     case "unseenMark": s.unseenMark = Float(value)
+    case "vieUnseenMark": s.vieUnseenMark = Float(value)
     case "channelWeight": s.channelWeight = Float(value)
     case "beam": s.beam = Int(value)
     // A negative shift turns the tone variants off.

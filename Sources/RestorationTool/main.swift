@@ -9,7 +9,7 @@ import Restoration
 //                                                            missed; the devset is only scored)
 //   restoration-tool tune  REPO_ROOT SHARED_FOLDER SETTING VALUE...
 //   restoration-tool errors REPO_ROOT SHARED_FOLDER [SET]  synthetic-set lines missed, no devset
-//   restoration-tool candidates REPO_ROOT SHARED_FOLDER WORD...  full-mode search, best first
+//   restoration-tool candidates REPO_ROOT SHARED_FOLDER [--light] WORD...  search, best first
 //   restoration-tool bench REPO_ROOT SHARED_FOLDER
 //   restoration-tool dump  REPO_ROOT SHARED_FOLDER   every output and candidate list, for diffing
 
@@ -39,8 +39,9 @@ do {
   case "dump": try ToolCommands.dump(root: root, shared: shared)
   case "candidates":
     let restorer = try Restorer(dictionaryFolder: root + "/dictionaries")
-    for word in arguments.dropFirst(4) {
-      let found = restorer.searchedCandidates(word.lowercased(), light: false)
+    let light = arguments.contains("--light")
+    for word in arguments.dropFirst(4) where word != "--light" {
+      let found = restorer.searchedCandidates(word.lowercased(), light: light)
       print(word, found.map { "\($0.text) \($0.logProb)" }.joined(separator: ", "))
     }
   case "errors":
