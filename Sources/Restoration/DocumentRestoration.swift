@@ -228,6 +228,11 @@ struct DocumentRestoration {
         return Syllable(VietnameseFolding.fold(text)) == nil ? nil : .capitalized
       }
       return .upper
+    case .capitalized
+    where capital && text.count > 1 && text.dropFirst().allSatisfy({ !$0.isLetter }):
+      // One capital letter with digits or symbols for its marked vowels ("T6" for "TỔ",
+      // "B¢" for "BỘ") in a heading written in capitals.
+      return .upper
     case let pattern: return pattern
     }
   }

@@ -187,3 +187,8 @@ import VietnameseText
     TestSupport.restore(table)
       == "Hoàn thành trong Quý III/2026; báo cáo Quý IV/2026, Quý 2/2026 và quý 4")
 }
+
+@Test func aCapitalWithADigitForItsVowelIsWrittenInCapitalsInAHeading() {
+  #expect(TestSupport.restore("IV. T6 CHUC THUC HIEN") == "IV. TỔ CHỨC THỰC HIỆN")
+  #expect(TestSupport.restore("T6 chuc thuc hien") == "Tổ chức thực hiện")
+}
