@@ -324,7 +324,8 @@ struct DocumentRestoration {
       unigrams[Int(id)] = counts[Int(id)] / (totals[skeleton]! + 1)
     }
     return DocumentCache(
-      unigrams: unigrams, bigrams: bigrams, bigramBonus: 0.5, weight: settings.cacheWeight)
+      unigrams: unigrams, bigrams: bigrams, bigramBonus: settings.cacheBigramBonus,
+      weight: settings.cacheWeight)
   }
 
   /// Puts the stroke back on D in abbreviations the training text writes with Đ

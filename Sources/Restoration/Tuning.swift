@@ -21,6 +21,7 @@ extension Restorer {
     case "keepPenalty": s.keepPenalty = Float(value)
     case "lightPenalty": s.lightPenalty = Float(value)
     case "cacheWeight": s.cacheWeight = Float(value)
+    case "cacheBigramBonus": s.cacheBigramBonus = Float(value)
     case "digitWordPenalty": s.digitWordPenalty = Float(value)
     case "maxEdits": s.maxEdits = Int(value)
     case "editLogProb": s.editLogProb = Float(value)
