@@ -6,9 +6,20 @@ import VietnameseText
 /// that cache, and write the choices back token by token.
 struct DocumentRestoration {
   let restorer: Restorer
+  /// The lines as read, commas misread as periods already put back.
   let lines: [[Token]]
   /// Block number of each line (a page, or lines between blank lines).
   let blocks: [Int]
+  /// The periods put back as commas.
+  let punctuationChanges: [TokenChange]
+
+  init(restorer: Restorer, lines: [[Token]], blocks: [Int]) {
+    var repaired = lines
+    punctuationChanges = Self.commasReadAsPeriods(&repaired)
+    self.restorer = restorer
+    self.lines = repaired
+    self.blocks = blocks
+  }
 
   struct Result {
     var tokens: [[Token]]
@@ -83,7 +94,7 @@ struct DocumentRestoration {
     }
     var tokens = lines
     var confidences = lines.map { [Double](repeating: 1, count: $0.count) }
-    var changes: [TokenChange] = []
+    var changes = punctuationChanges
     for (s, sentence) in sentences.enumerated() {
       for (p, ref) in sentence.enumerated() {
         let plan = lattices[s][p]

@@ -192,3 +192,12 @@ import VietnameseText
   #expect(TestSupport.restore("IV. T6 CHUC THUC HIEN") == "IV. TỔ CHỨC THỰC HIỆN")
   #expect(TestSupport.restore("T6 chuc thuc hien") == "Tổ chức thực hiện")
 }
+
+@Test func aPeriodBeforeALowerCaseWordOnTheSameLineIsAComma() {
+  #expect(
+    TestSupport.restore("bảo đảm kết nối. liên thông dữ liệu. Các sở phối hợp")
+      == "bảo đảm kết nối, liên thông dữ liệu. Các sở phối hợp")
+  // A period after a one-letter word, or at a line's end, stays.
+  let kept = "các chương trình, đề án, v.v. các nội dung khác.\nliên quan"
+  #expect(TestSupport.restore(kept) == kept)
+}
