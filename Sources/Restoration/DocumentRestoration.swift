@@ -6,16 +6,17 @@ import VietnameseText
 /// that cache, and write the choices back token by token.
 struct DocumentRestoration {
   let restorer: Restorer
-  /// The lines as read, commas misread as periods already put back.
+  /// The lines as read, with commas misread as periods and Đ misread as eth put back.
   let lines: [[Token]]
   /// Block number of each line (a page, or lines between blank lines).
   let blocks: [Int]
-  /// The periods put back as commas.
+  /// The periods put back as commas and the eths as Đ.
   let punctuationChanges: [TokenChange]
 
   init(restorer: Restorer, lines: [[Token]], blocks: [Int]) {
     var repaired = lines
-    punctuationChanges = Self.commasReadAsPeriods(&repaired)
+    punctuationChanges =
+      Self.commasReadAsPeriods(&repaired) + Self.strokesReadAsEth(&repaired)
     self.restorer = restorer
     self.lines = repaired
     self.blocks = blocks

@@ -201,3 +201,10 @@ import VietnameseText
   let kept = "các chương trình, đề án, v.v. các nội dung khác.\nliên quan"
   #expect(TestSupport.restore(kept) == kept)
 }
+
+@Test func anEthIsTheVietnameseModelsReadingOfD() {
+  #expect(
+    TestSupport.restore("Theo Quyết định số 06/QĐÐ-TTg và Quyết định số 71/QÐ-BVHTTDL")
+      == "Theo Quyết định số 06/QĐ-TTg và Quyết định số 71/QĐ-BVHTTDL")
+  #expect(TestSupport.restore("Ðiều 5. Tổ chức thực hiện") == "Điều 5. Tổ chức thực hiện")
+}
