@@ -208,3 +208,19 @@ import VietnameseText
       == "Theo Quyết định số 06/QĐ-TTg và Quyết định số 71/QĐ-BVHTTDL")
   #expect(TestSupport.restore("Ðiều 5. Tổ chức thực hiện") == "Điều 5. Tổ chức thực hiện")
 }
+
+@Test func aRepairedPeriodIsAWordCorrectionOnAPage() {
+  let texts = ["Bảo", "đảm", "kết", "nối.", "liên", "thông", "dữ", "liệu", "06/QĐÐ-TTg"]
+  let words = texts.enumerated().map { i, text in
+    Word(
+      text: text, box: BoundingBox(x: Double(i) * 30, y: 10, width: 20, height: 10),
+      confidence: 0.9, origin: .ocr)
+  }
+  let page = PageLayout(
+    number: 1, width: 595, height: 842, origin: .ocr, lines: [Line(words: words)])
+  let restored = TestSupport.restorer.restore(pages: [page]).pages[0].lines[0].words
+  #expect(restored[3].text == "nối,")
+  #expect(restored[3].correction?.original == "nối.")
+  #expect(restored[8].text == "06/QĐ-TTg")
+  #expect(restored.map(\.box) == words.map(\.box))
+}
