@@ -193,10 +193,22 @@ struct CandidateSearch {
   /// and an edit reads at most one scalar and writes at most one letter, so the letters
   /// still to come number from ⌈(scalars − edits) / 3⌉ to 2 × scalars + edits.
   @inline(__always) private func canEnd(_ node: Int32, _ scalars: Int, _ edits: Int) -> Bool {
-    let fewest = max(scalars - edits + 2, 0) / 3
-    let most = 2 * scalars + edits
-    return Int(trie.farthestEnd[Int(node)]) >= fewest
-      && Int(trie.nearestEnd[Int(node)]) <= most
+    canEnd(node, CandidateSearch.lettersToCome(scalars, edits))
+  }
+
+  /// How few and how many letters can still come after reading `scalars` with `edits`.
+  @inline(__always) private static func lettersToCome(_ scalars: Int, _ edits: Int)
+    -> (fewest: Int, most: Int)
+  {
+    (max(scalars - edits + 2, 0) / 3, 2 * scalars + edits)
+  }
+
+  /// `canEnd` with the letters to come worked out once for many nodes.
+  @inline(__always) private func canEnd(_ node: Int32, _ letters: (fewest: Int, most: Int))
+    -> Bool
+  {
+    Int(trie.farthestEnd[Int(node)]) >= letters.fewest
+      && Int(trie.nearestEnd[Int(node)]) <= letters.most
   }
 
   /// Whether a state reached scoring `logProb` can lead anywhere, tested before the walk
@@ -219,9 +231,10 @@ struct CandidateSearch {
   /// `admits` for many nodes reached alike, with `viable` from `viableLetters` computed
   /// once for them all (the bound only rises meanwhile, so the set stays a superset).
   @inline(__always) private func admits(
-    _ position: Int, _ node: Int32, _ logProb: Float, _ edits: Int, viable: LetterSet
+    _ position: Int, _ node: Int32, _ logProb: Float, _ edits: Int, viable: LetterSet,
+    letters: (fewest: Int, most: Int)
   ) -> Bool {
-    guard canEnd(node, length - position, maxEdits - edits) else { return false }
+    guard canEnd(node, letters) else { return false }
     if edits < maxEdits, logProb + editLogProb >= bound { return true }
     if position == length { return trie.terminal[Int(node)] >= 0 }
     return trie.childLetters[Int(node)].intersects(viable)
@@ -316,12 +329,22 @@ struct CandidateSearch {
     let children = trie.childStart[Int(node)]..<trie.childStart[Int(node) + 1]
     let viableDropping = dropping ? viableLetters(position, next, edits + 1) : LetterSet()
     let viableConsuming = consuming ? viableLetters(position + 1, next, edits + 1) : LetterSet()
+    let lettersDropping = CandidateSearch.lettersToCome(length - position, maxEdits - edits - 1)
+    let lettersConsuming = CandidateSearch.lettersToCome(
+      length - position - 1, maxEdits - edits - 1)
     for c in children {
       let child = trie.childNodes[Int(c)]
-      if dropping, admits(position, child, next, edits + 1, viable: viableDropping) {
+      if dropping,
+        admits(
+          position, child, next, edits + 1, viable: viableDropping, letters: lettersDropping)
+      {
         visit(position, child, next, edits + 1)
       }
-      if consuming, admits(position + 1, child, next, edits + 1, viable: viableConsuming) {
+      if consuming,
+        admits(
+          position + 1, child, next, edits + 1, viable: viableConsuming,
+          letters: lettersConsuming)
+      {
         visit(position + 1, child, next, edits + 1)
       }
     }

@@ -26,6 +26,23 @@ extension String {
     return letters
   }
 
+  /// How many letters (A–Z, a–z) and capitals (A–Z) an ASCII text has, counted from its
+  /// bytes; `nil` when the text is not ASCII.
+  var asciiLetterCounts: (letters: Int, upper: Int)? {
+    var letters = 0
+    var upper = 0
+    for byte in utf8 {
+      if byte > 0x7F { return nil }
+      if (65...90).contains(byte) {
+        letters += 1
+        upper += 1
+      } else if (97...122).contains(byte) {
+        letters += 1
+      }
+    }
+    return (letters, upper)
+  }
+
   /// Whether the text has an ASCII lower-case letter, which an all-capital word has not.
   var hasASCIILowercase: Bool { utf8.contains { (97...122).contains($0) } }
 }

@@ -98,7 +98,14 @@ struct Decoder: Sendable {
       // the order the rows are first reached: every cell of a row is reached together.
       var usedCount = 0
       for j in 0..<maxCount { pairReady[j] = false }
-      candidates.reset(ids)
+      // The index of this position's candidates is made when a history first needs it.
+      var indexed = false
+      // Without a reading the cache favours here (always so in the first pass), every
+      // bonus at this position is 0.
+      var bonuses = false
+      if cache.weight != 0 {
+        for k in 0..<c where cache.unigrams[Int(ids[k])] != 0 { bonuses = true }
+      }
       for s in 0..<stateCount {
         let b = Int(prevB[s])
         let u = i >= 2 ? lattice[i - 2].ids[Int(prevA[s])] : start
@@ -106,9 +113,23 @@ struct Decoder: Sendable {
         let pair = b * c
         if !pairReady[b] {
           pairReady[b] = true
+          let row = model.bigramRow(v)
+          if row.count <= c && (indexed || candidates.index(ids, setting: &indexed))
+            && candidates.isUnique
+          {
+            // A reading with few bigrams: each candidate backs off to its unigram unless
+            // one of the reading's bigrams names it.
+            let weight = model.unigramBackoffs[Int(v)]
+            for k in 0..<c { pairLogProb[pair + k] = weight + model.unigramLogProbs[Int(ids[k])] }
+            for e in row {
+              let k = candidates.index(of: model.rowIds[e])
+              if k >= 0 { pairLogProb[pair + k] = model.rowLogProbs[e] }
+            }
+          } else {
+            for k in 0..<c { pairLogProb[pair + k] = model.logProb(ids[k], after: v) }
+          }
           for k in 0..<c {
-            pairLogProb[pair + k] = model.logProb(ids[k], after: v)
-            pairBonus[pair + k] = cache.bonus(ids[k], after: v)
+            pairBonus[pair + k] = bonuses ? cache.bonus(ids[k], after: v) : 0
             used[usedCount + k] = Int32(pair + k)
           }
           usedCount += c
@@ -125,7 +146,10 @@ struct Decoder: Sendable {
         }
         if history.trigrams.isEmpty {
           for k in 0..<c { relax(k, backoff + pairLogProb[pair + k]) }
-        } else if history.trigrams.count <= 4 * c && candidates.isUnique {
+        } else if history.trigrams.count <= 4 * c
+          && (indexed || candidates.index(ids, setting: &indexed))
+          && candidates.isUnique
+        {
           // A history's trigrams are either read in one run and matched to the
           // candidates, or, for a history with many, probed for candidate by candidate.
           for e in history.trigrams {
@@ -228,26 +252,30 @@ struct Decoder: Sendable {
     let last = i + 1 < n
     let lowerAfter = last ? model.logProb(y, after: x) : 0
     let bonusAfter = last ? cache.bonus(y, after: x) : 0
+    // The pairs (v, w) and (w, x) are each probed once: for the bigram and as a history.
+    let suffixes = model.suffixesComplete
     for k in 0..<c {
       let w = lattice[i].ids[k]
+      let middle = model.pair(v, w)
       var first: Float
-      if !before.trigrams.isEmpty, let t = model.trigramLogProb(u, v, w) {
+      if !before.trigrams.isEmpty, middle.stored || !suffixes,
+        let t = model.trigramLogProb(u, v, w)
+      {
         first = t
       } else {
-        first = before.backoff + model.logProb(w, after: v)
+        first = before.backoff + middle.logProb
       }
-      let middle = model.history(v, w)
+      let after = model.pair(w, x)
       var second: Float
       if !middle.trigrams.isEmpty, let t = model.trigramLogProb(v, w, x) {
         second = t
       } else {
-        second = middle.backoff + model.logProb(x, after: w)
+        second = middle.backoff + after.logProb
       }
       var value =
         lattice[i].scores[k] + (first + cache.bonus(w, after: v))
         + (second + cache.bonus(x, after: w))
       if last {
-        let after = model.history(w, x)
         var third: Float
         if !after.trigrams.isEmpty, let t = model.trigramLogProb(w, x, y) {
           third = t
@@ -284,6 +312,13 @@ private struct CandidateIndex {
 
   @inline(__always) private func slot(_ id: Int32) -> Int {
     Int(truncatingIfNeeded: UInt32(bitPattern: id) &* 0x9E37_79B1) >> 8 & mask
+  }
+
+  /// `reset(ids)`, noting in `done` that it was made; true.
+  @inline(__always) mutating func index(_ ids: [Int32], setting done: inout Bool) -> Bool {
+    reset(ids)
+    done = true
+    return true
   }
 
   mutating func reset(_ ids: [Int32]) {

@@ -74,12 +74,14 @@ public struct DictionaryBuilder: Sendable {
       acronyms: evidence.acronyms().union(try Self.list(acronymsPath)), foreignWords: foreign)
     var dictionary = base
     dictionary.skeletons = Restorer(dictionary: dictionary).precomputedSkeletons()
+    dictionary.forms = Restorer(dictionary: dictionary).precomputedForms()
     let summary =
       "\(vocabulary.syllables.count) syllables, \(sentences) sentences, \(syllables) training syllables, "
       + "\(dictionary.model.bigrams.keys.count)/\(dictionary.model.trigrams.keys.count) bigram/trigram slots, "
       + "confusions eng \(confusions[0].count) vie \(confusions[1].count), "
       + "đ-forms \(dictionary.dStrokeForms.count), acronyms \(dictionary.acronyms.count), "
-      + "skeletons \(dictionary.skeletons.keys.count) (\(dictionary.skeletons.ids.count) candidates)"
+      + "skeletons \(dictionary.skeletons.keys.count) (\(dictionary.skeletons.ids.count) candidates), "
+      + "likely OCR forms \(dictionary.forms.count) (\(dictionary.forms.ids.count) candidates)"
     return (dictionary.encoded(), summary)
   }
 

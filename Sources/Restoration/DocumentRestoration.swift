@@ -70,7 +70,8 @@ struct DocumentRestoration {
     let lineModes = chooseModes(mode, minimumBlockWords: minimumBlockWords)
     let capital = lines.map(SentenceSplitter.isCapitalLine)
     let sentences = SentenceSplitter.sentences(lines)
-    var plans: [String: Plan] = [:]
+    // One table per (mode, capital line) pair, keyed by the token's text.
+    var plans = [[String: Plan]](repeating: [:], count: 4)
     var candidates = CandidateMemo(states: restorer.makeSearchStates())
     var lattices: [[Plan]] = []
     for sentence in sentences {
@@ -192,7 +193,7 @@ struct DocumentRestoration {
   /// `plans` caches each distinct token's plan, `candidates` each distinct lower-case
   /// spelling's candidates ("Ké", "ké" and "KÉ" share one search): plans repeat words.
   private func plan(
-    _ token: Token, light: Bool, capital: Bool, _ plans: inout [String: Plan],
+    _ token: Token, light: Bool, capital: Bool, _ plans: inout [[String: Plan]],
     _ candidates: inout CandidateMemo
   ) -> Plan {
     let vocabulary = dictionary.vocabulary
@@ -203,11 +204,11 @@ struct DocumentRestoration {
     // English-model OCR writes "ở" as "6" and "lệ" as "18": a short number may be a word.
     let digits = token.kind == .number && !light && token.text.count <= 2
     guard token.kind == .word || digits else { return fixed }
-    let key = (light ? "L" : "F") + (capital ? "C" : "") + token.text
-    if let known = plans[key] { return known }
+    let table = (light ? 2 : 0) + (capital ? 1 : 0)
+    if let known = plans[table][token.text] { return known }
     let made =
       makePlan(token.text, light: light, capital: capital, number: digits, &candidates) ?? fixed
-    plans[key] = made
+    plans[table][token.text] = made
     return made
   }
 

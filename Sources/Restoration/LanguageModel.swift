@@ -69,38 +69,41 @@ struct NGramTable: Sendable {
   }
 }
 
-/// A Bloom filter over 64-bit keys with two bits per key taken from one multiplicative
-/// hash, at 12 or more bits per key (about 2% false positives): a key it rejects is
-/// certainly absent, a key it accepts must still be looked up.
+/// A blocked Bloom filter over 64-bit keys at 12 or more bits per key: each key sets three
+/// bits of one 64-bit word, all taken from one multiplicative hash, so that a test is one
+/// multiply and one load (about 1–2% false positives). A key it rejects is certainly
+/// absent, a key it accepts must still be looked up.
 struct KeyFilter: Sendable {
   private var words: [UInt64]
   private let shift: UInt64
 
   init(keys: [UInt64]) {
-    var bits = 64
-    while bits < keys.count * 12 { bits *= 2 }
-    words = [UInt64](repeating: 0, count: bits / 64)
-    shift = UInt64(64 - bits.trailingZeroBitCount)
+    var count = 1
+    while count * 64 < keys.count * 12 { count *= 2 }
+    // The word comes from the top bits of the hash, the three bit positions from bits
+    // 24–41: they must not overlap.
+    precondition(count <= 1 << 22, "key filter too large")
+    words = [UInt64](repeating: 0, count: count)
+    shift = UInt64(64 - count.trailingZeroBitCount)
     for key in keys {
-      let (a, b) = positions(key)
-      words[a >> 6] |= 1 << UInt64(a & 63)
-      words[b >> 6] |= 1 << UInt64(b & 63)
+      let (word, mask) = position(key)
+      words[word] |= mask
     }
   }
 
-  /// Two bit positions from the high bits of two products: independent of the bits
-  /// `NGramTable.slot` takes from its own hash.
-  @inline(__always) private func positions(_ key: UInt64) -> (Int, Int) {
-    let h = key &* 0xC2B2_AE3D_27D4_EB4F
-    let g = (key ^ (key >> 29)) &* 0xFF51_AFD7_ED55_8CCD
-    return (Int(truncatingIfNeeded: h >> shift), Int(truncatingIfNeeded: g >> shift))
+  /// The key's word and its bits: independent of the bits `NGramTable.slot` takes from
+  /// its own hash.
+  @inline(__always) private func position(_ key: UInt64) -> (word: Int, mask: UInt64) {
+    let h = (key ^ (key >> 29)) &* 0xFF51_AFD7_ED55_8CCD
+    let mask =
+      1 << ((h >> 24) & 63) | 1 << ((h >> 30) & 63) | 1 << ((h >> 36) & 63) as UInt64
+    // A shift by 64 (a one-word filter) would be undefined: `&>>` takes it modulo 64.
+    return (shift == 64 ? 0 : Int(truncatingIfNeeded: h &>> shift), mask)
   }
 
   @inline(__always) func mayContain(_ key: UInt64) -> Bool {
-    let (a, b) = positions(key)
-    return words.withUnsafeBufferPointer { w in
-      (w[a >> 6] >> UInt64(a & 63)) & (w[b >> 6] >> UInt64(b & 63)) & 1 != 0
-    }
+    let (word, mask) = position(key)
+    return words.withUnsafeBufferPointer { $0[word] & mask == mask }
   }
 }
 
@@ -161,9 +164,20 @@ struct LanguageModel: Sendable {
   private(set) var historyStart: [Int32] = []
   private(set) var continuationIds: [Int32] = []
   private(set) var continuationLogProbs: [Float] = []
+  /// The bigrams grouped by their first id, made when the model is loaded: those of v are
+  /// `rowStart[v]..<rowStart[v + 1]` of `rowIds` (the second ids) and `rowLogProbs`. The
+  /// decoder reads a reading's few bigrams in one run instead of probing the table for
+  /// every candidate after it.
+  private(set) var rowStart: [Int32] = []
+  private(set) var rowIds: [Int32] = []
+  private(set) var rowLogProbs: [Float] = []
   /// False when some trigram's history is missing from the bigram table, which the
   /// builder never writes: such a model is refused at load.
   private(set) var historiesComplete = true
+  /// Whether every trigram's last two ids are a bigram of the table, as the builder
+  /// writes them: then a pair (v, w) missing from the bigrams has no trigram (u, v, w),
+  /// and the decoder need not probe for one.
+  private(set) var suffixesComplete = true
 
   init(
     unigramLogProbs: [Float], unigramBackoffs: [Float], bigrams: NGramTable, trigrams: NGramTable
@@ -173,6 +187,35 @@ struct LanguageModel: Sendable {
     self.bigrams = bigrams
     self.trigrams = trigrams
     groupTrigramsByHistory()
+    groupBigramsByFirstId()
+  }
+
+  private mutating func groupBigramsByFirstId() {
+    let mask: UInt64 = (1 << 21) - 1
+    let count = unigramLogProbs.count
+    var starts = [Int32](repeating: 0, count: count + 1)
+    for key in bigrams.keys where key != NGramTable.empty {
+      let v = Int(key >> 21)
+      if v < count { starts[v + 1] += 1 }
+    }
+    for v in 0..<count { starts[v + 1] += starts[v] }
+    var next = starts
+    rowIds = [Int32](repeating: 0, count: Int(starts[count]))
+    rowLogProbs = [Float](repeating: 0, count: rowIds.count)
+    for (j, key) in bigrams.keys.enumerated() where key != NGramTable.empty {
+      let v = Int(key >> 21)
+      guard v < count else { continue }
+      let e = Int(next[v])
+      next[v] += 1
+      rowIds[e] = Int32(truncatingIfNeeded: key & mask)
+      rowLogProbs[e] = bigrams.logProbs[j]
+    }
+    rowStart = starts
+  }
+
+  /// Where the bigrams with first id `v` are in `rowIds` and `rowLogProbs`.
+  @inline(__always) func bigramRow(_ v: Int32) -> Range<Int> {
+    Int(v) + 1 < rowStart.count ? Int(rowStart[Int(v)])..<Int(rowStart[Int(v) + 1]) : 0..<0
   }
 
   private mutating func groupTrigramsByHistory() {
@@ -187,6 +230,7 @@ struct LanguageModel: Sendable {
       }
       slots[t] = Int32(j)
       counts[j + 1] += 1
+      if suffixesComplete, bigrams.find(key & (1 << 42 - 1)) == nil { suffixesComplete = false }
     }
     for j in 0..<bigrams.keys.count { counts[j + 1] += counts[j] }
     historyStart = counts
@@ -227,6 +271,20 @@ struct LanguageModel: Sendable {
       return (bigrams.slots[j].backoff, Int(historyStart[j])..<Int(historyStart[j + 1]))
     }
     return (0, 0..<0)
+  }
+
+  /// What the bigram table holds for the pair (v, w), from one probe: log p(w | v), whether
+  /// the pair is stored, and how (v w) backs off as a history (see `history`).
+  @inline(__always) func pair(_ v: Int32, _ w: Int32)
+    -> (logProb: Float, stored: Bool, backoff: Float, trigrams: Range<Int>)
+  {
+    if let j = bigrams.find(LanguageModel.pack(v, w)) {
+      return (
+        bigrams.slots[j].logProb, true, bigrams.slots[j].backoff,
+        Int(historyStart[j])..<Int(historyStart[j + 1])
+      )
+    }
+    return (unigramBackoffs[Int(v)] + unigramLogProbs[Int(w)], false, 0, 0..<0)
   }
 
   /// log p(w | u v) when the trigram was seen.

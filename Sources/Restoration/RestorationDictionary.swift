@@ -30,6 +30,8 @@ struct RestorationDictionary: Sendable {
   var foreignWords: Set<String>
   /// Candidate lists of bare skeletons.
   var skeletons = SkeletonTable()
+  /// Candidate lists of likely OCR forms of frequent syllables (no bare skeletons).
+  var forms = FormTable()
 
   func encoded() -> [UInt8] {
     var w = ByteWriter()
@@ -57,6 +59,12 @@ struct RestorationDictionary: Sendable {
     w.write(skeletons.offsets)
     w.write(skeletons.ids)
     w.write(skeletons.logProbs)
+    w.write(self.forms.keyBytes)
+    w.write(self.forms.keyStarts)
+    w.write(self.forms.slots)
+    w.write(self.forms.listStarts)
+    w.write(self.forms.ids)
+    w.write(self.forms.logProbs)
     return w.bytes
   }
 
@@ -123,6 +131,15 @@ struct RestorationDictionary: Sendable {
       Int(skeletons.offsets.last ?? 0) == skeletons.ids.count,
       skeletons.ids.allSatisfy({ $0 >= 0 && Int($0) < vocabulary.count })
     else { throw .corruptDictionary(path: path, reason: "skeleton table is inconsistent") }
+    forms.keyBytes = try r.readArray(of: UInt8.self)
+    forms.keyStarts = try r.readArray(of: UInt32.self)
+    forms.slots = try r.readArray(of: Int32.self)
+    forms.listStarts = try r.readArray(of: UInt32.self)
+    forms.ids = try r.readArray(of: UInt16.self)
+    forms.logProbs = try r.readArray(of: Float.self)
+    guard forms.isConsistent(vocabularySize: vocabulary.count) else {
+      throw .corruptDictionary(path: path, reason: "table of likely OCR forms is inconsistent")
+    }
   }
 
   init(

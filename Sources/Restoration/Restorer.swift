@@ -59,6 +59,9 @@ public struct Restorer: Sendable {
   /// Tells OCR's case noise ("dGi") from words written in mixed case ("VNeID").
   let caseNoise: CaseNoise
   private let skeletonIndex: [String: Int]
+  /// Whether the dictionary's precomputed lists hold what this restorer's search finds:
+  /// they were made with the default search settings.
+  private let precomputedApplies: Bool
 
   /// The decoder's weights (natural-log units), set on the synthetic held-out sets of
   /// `scripts/eval-restore`, never on the devset.
@@ -148,18 +151,36 @@ public struct Restorer: Sendable {
     caseNoise = CaseNoise(
       confusions: dictionary.confusions[ChannelKind.lostDiacritics.rawValue],
       skeletons: index)
+    let standard = Settings()
+    precomputedApplies =
+      settings.candidateLimit == standard.candidateLimit
+      && settings.misreadingCandidateLimit == standard.misreadingCandidateLimit
+      && settings.searchLimit == standard.searchLimit
+      && settings.candidateFloor == standard.candidateFloor
+      && settings.maxEdits == standard.maxEdits && settings.editLogProb == standard.editLogProb
+      && settings.unseenMark == standard.unseenMark
+      && settings.toneVariantShift == standard.toneVariantShift
   }
 
   /// The candidates of a lower-case token, best first by channel and unigram prior: from
-  /// the table precomputed for bare skeletons ("tinh", "nguoi"), else by searching.
+  /// the tables precomputed for bare skeletons ("tinh", "nguoi") and for likely OCR forms
+  /// of frequent syllables ("nguòi"), else by searching.
   func rankedCandidates(_ lower: String, light: Bool, states: inout SearchStates)
     -> [(id: Int32, logProb: Float)]
   {
     if !light, let i = skeletonIndex[lower] {
+      guard precomputedApplies else {
+        // The stored lists' length, so the two paths differ only in their settings.
+        return searchCandidates(
+          lower, light: false, states: &states, limit: settings.candidateLimit)
+      }
       let table = dictionary.skeletons
       return (Int(table.offsets[i])..<Int(table.offsets[i + 1])).map {
         (table.ids[$0], table.logProbs[$0])
       }
+    }
+    if !light, precomputedApplies, let found = dictionary.forms.candidates(of: lower) {
+      return found
     }
     return searchCandidates(lower, light: light, states: &states)
   }

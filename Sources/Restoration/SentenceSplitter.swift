@@ -44,6 +44,12 @@ enum SentenceSplitter {
     var upper = 0
     var letters = 0
     for token in tokens where token.kind == .word {
+      // An ASCII word's characters are its bytes (a word holds no "\r\n").
+      if let counts = token.text.asciiLetterCounts {
+        letters += counts.letters
+        upper += counts.upper
+        continue
+      }
       for c in token.text where c.isLetterQuickly {
         letters += 1
         if c.isUppercaseQuickly { upper += 1 }

@@ -54,18 +54,30 @@ public enum Tokenizer {
   /// Tokenizes the lines of one document. A document repeats its words, so each distinct
   /// chunk between spaces is classified once.
   public static func tokenize(lines: [String]) -> [[Token]] {
-    var known: [String: [Token]] = [:]
+    var known = ChunkMemo()
     return lines.map { line in
-      tokenize(line) { chunk in
-        if let tokens = known[chunk] { return tokens }
-        let tokens = classify(chunk)
-        known[chunk] = tokens
+      if var tokens = tokenizeByScalars(line, classifyingBytes: { known.tokens(for: $0) }) {
+        markLeadingNumeral(&tokens)
         return tokens
+      }
+      return tokenizeByCharacters(line) { chunk in
+        var chunk = chunk
+        return chunk.withUTF8 { known.tokens(for: $0) }
       }
     }
   }
 
   private static func tokenize(_ line: String, classifying: (String) -> [Token]) -> [Token] {
+    if var tokens = tokenizeByScalars(line, classifying: classifying) {
+      markLeadingNumeral(&tokens)
+      return tokens
+    }
+    return tokenizeByCharacters(line, classifying: classifying)
+  }
+
+  /// The line cut at its spacing character by character: the reference that
+  /// `tokenizeByScalars` must agree with.
+  static func tokenizeByCharacters(_ line: String, classifying: (String) -> [Token]) -> [Token] {
     var tokens: [Token] = []
     var chunk = ""
     var spaces = ""
@@ -90,6 +102,94 @@ public enum Tokenizer {
     if !spaces.isEmpty { tokens.append(Token(kind: .space, text: spaces)) }
     markLeadingNumeral(&tokens)
     return tokens
+  }
+
+  /// The line cut at its spacing scalar by scalar from its UTF-8 bytes, without grapheme
+  /// breaking (most of the cost of walking characters); `nil` when a grapheme could hold
+  /// both spacing and something else, which only a scalar next to a spacing one can make
+  /// (" \u{301}": a combining mark joins the space before it). Then the characters must
+  /// be walked. Otherwise each character is a run of scalars of one kind, so cutting
+  /// between scalars cuts where cutting between characters does.
+  static func tokenizeByScalars(_ line: String, classifying: (String) -> [Token]) -> [Token]? {
+    tokenizeByScalars(line) { classifying(String(decoding: $0, as: UTF8.self)) }
+  }
+
+  /// `tokenizeByScalars` handing each chunk over as its bytes.
+  static func tokenizeByScalars(
+    _ line: String, classifyingBytes: (UnsafeBufferPointer<UInt8>) -> [Token]
+  ) -> [Token]? {
+    var line = line
+    return line.withUTF8 { bytes -> [Token]? in
+      var tokens: [Token] = []
+      let count = bytes.count
+      var runStart = 0
+      var runIsSpace = false
+      var previous: UInt32 = 0
+      var previousIsSpace = false
+      var i = 0
+      func flush(_ end: Int) {
+        guard end > runStart else { return }
+        let run = UnsafeBufferPointer(rebasing: bytes[runStart..<end])
+        if runIsSpace {
+          tokens.append(Token(kind: .space, text: String(decoding: run, as: UTF8.self)))
+        } else {
+          tokens.append(contentsOf: classifyingBytes(run))
+        }
+      }
+      while i < count {
+        let lead = bytes[i]
+        let scalar: UInt32
+        let width: Int
+        if lead < 0x80 {
+          scalar = UInt32(lead)
+          width = 1
+        } else if lead < 0xE0 {
+          scalar = UInt32(lead & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+          width = 2
+        } else if lead < 0xF0 {
+          scalar =
+            UInt32(lead & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6
+            | UInt32(bytes[i + 2] & 0x3F)
+          width = 3
+        } else {
+          scalar =
+            UInt32(lead & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12
+            | UInt32(bytes[i + 2] & 0x3F) << 6 | UInt32(bytes[i + 3] & 0x3F)
+          width = 4
+        }
+        let space: Bool
+        if scalar < 0x80 {
+          space = scalar == 32 || (9...13).contains(scalar)
+        } else {
+          space = Unicode.Scalar(scalar)?.properties.isWhitespace ?? false
+        }
+        if i > 0 {
+          // A scalar next to a spacing one must be one that never joins a grapheme with
+          // it (not a combining mark, a joiner, a spacing mark or a prefix).
+          if space && !previousIsSpace && !separates(previous) { return nil }
+          if previousIsSpace && !space && !separates(scalar) { return nil }
+          if space != previousIsSpace {
+            flush(i)
+            runStart = i
+          }
+        }
+        runIsSpace = space
+        previous = scalar
+        previousIsSpace = space
+        i += width
+      }
+      flush(count)
+      return tokens
+    }
+  }
+
+  /// Whether a scalar stands as a character of its own beside a space: ASCII, and blocks
+  /// with no combining, joining, spacing or prefixed marks (Latin letters with their
+  /// Vietnamese forms, general punctuation, currency and letter-like symbols).
+  @inline(__always) private static func separates(_ scalar: UInt32) -> Bool {
+    scalar < 0x80 || (0xA0...0x2FF).contains(scalar) || (0x1E00...0x1EFF).contains(scalar)
+      || (0x2010...0x2027).contains(scalar) || (0x2030...0x205E).contains(scalar)
+      || (0x20A0...0x20C0).contains(scalar) || (0x2100...0x214F).contains(scalar)
   }
 
   /// A Roman numeral opening a line ("I. MỤC TIÊU", "V | PHÁT TRIỂN", "X NÂNG CAO") numbers

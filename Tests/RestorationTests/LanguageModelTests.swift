@@ -81,3 +81,62 @@ func trigramProbabilitiesSumToOne(u: String, v: String) throws {
   }
   #expect(accepted < absent / 10, "\(accepted) of \(absent) absent keys pass the filter")
 }
+
+/// One probe of a pair answers both what `logProb(w, after: v)` and `history(v, w)` say;
+/// the posterior skips the trigram probe for a pair the bigrams lack, which is exact only
+/// when every trigram's last two ids are a stored bigram, as the builder writes them.
+@Test func aPairProbeAnswersAsTheBigramAndTheHistoryDo() {
+  let model = TestSupport.restorer.dictionary.model
+  #expect(model.suffixesComplete)
+  var generator = SystemRandomNumberGenerator()
+  let count = Int32(model.unigramLogProbs.count)
+  var stored = 0
+  var pairs: [(Int32, Int32)] = []
+  for key in model.bigrams.keys.prefix(4000) where key != NGramTable.empty {
+    pairs.append((Int32(key >> 21), Int32(key & (1 << 21 - 1))))
+  }
+  for _ in 0..<4000 {
+    pairs.append(
+      (
+        Int32.random(in: 0..<count, using: &generator),
+        Int32.random(in: 0..<count, using: &generator)
+      ))
+  }
+  for (v, w) in pairs {
+    let pair = model.pair(v, w)
+    let history = model.history(v, w)
+    #expect(pair.logProb == model.logProb(w, after: v))
+    #expect(pair.backoff == history.backoff && pair.trigrams == history.trigrams)
+    if pair.stored { stored += 1 }
+    // A trigram ending in a pair the bigrams lack would break the posterior's shortcut.
+    if !pair.stored { #expect(model.trigramLogProb(3, v, w) == nil) }
+  }
+  #expect(stored > 1000)
+  let unigrams = [Float](repeating: -3, count: 30)
+  let lacking = LanguageModel(
+    unigramLogProbs: unigrams, unigramBackoffs: unigrams,
+    bigrams: NGramTable(entries: [(LanguageModel.pack(20, 21), -1, -0.5)], withBackoff: true),
+    trigrams: NGramTable(entries: [(LanguageModel.pack(20, 21, 22), -0.2, 0)], withBackoff: false))
+  #expect(lacking.historiesComplete && !lacking.suffixesComplete)
+}
+
+/// The decoder reads a reading's bigrams from its row when the row is short: every row
+/// must hold exactly the table's bigrams with that first id, each with its log-probability.
+@Test func bigramRowsHoldEveryBigramOfTheirFirstId() {
+  let model = TestSupport.restorer.dictionary.model
+  var counts: [Int32: Int] = [:]
+  for key in model.bigrams.keys where key != NGramTable.empty {
+    counts[Int32(key >> 21), default: 0] += 1
+  }
+  var checked = 0
+  for v in Int32(0)..<Int32(model.unigramLogProbs.count) where v % 7 == 0 {
+    let row = model.bigramRow(v)
+    #expect(row.count == counts[v] ?? 0)
+    for e in row {
+      #expect(model.rowLogProbs[e] == model.logProb(model.rowIds[e], after: v))
+      #expect(model.pair(v, model.rowIds[e]).stored)
+      checked += 1
+    }
+  }
+  #expect(checked > 1000)
+}

@@ -1,0 +1,89 @@
+import Testing
+
+@testable import Restoration
+
+/// Tokens found in `restoration.bin`'s precomputed tables skip the candidate search, so
+/// each stored list must be exactly what the search returns for its form: otherwise a
+/// document would restore differently depending on which table a word happened to hit.
+/// A dictionary built before a change to the search or to the confusions fails here
+/// until `scripts/build-dictionaries` is run again.
+
+private func sameList(
+  _ a: [(id: Int32, logProb: Float)], _ b: [(id: Int32, logProb: Float)]
+) -> Bool {
+  a.map(\.id) == b.map(\.id) && a.map(\.logProb) == b.map(\.logProb)
+}
+
+@Test func storedFormListsEqualWhatTheSearchFinds() {
+  let restorer = TestSupport.restorer
+  let table = restorer.dictionary.forms
+  #expect(table.count > 10_000)
+  var states = restorer.makeSearchStates()
+  var checked = 0
+  // A spread over the table (the lists were made in frequency order of the syllables).
+  for k in stride(from: 0, to: table.count, by: max(table.count / 120, 1)) {
+    let form = table.form(k)
+    let stored = table.candidates(of: form)
+    let searched = restorer.searchCandidates(form, light: false, states: &states)
+    #expect(stored.map { sameList($0, searched) } == true, "\(form)")
+    checked += 1
+  }
+  #expect(checked >= 120)
+}
+
+@Test func storedSkeletonListsEqualWhatTheSearchFinds() {
+  let restorer = TestSupport.restorer
+  let table = restorer.dictionary.skeletons
+  var states = restorer.makeSearchStates()
+  for i in stride(from: 0, to: table.keys.count, by: max(table.keys.count / 100, 1)) {
+    let stored = (Int(table.offsets[i])..<Int(table.offsets[i + 1])).map {
+      (id: table.ids[$0], logProb: table.logProbs[$0])
+    }
+    // Bare skeletons keep the shorter list (`candidateLimit`), misreadings the longer one.
+    let searched = restorer.searchCandidates(
+      table.keys[i], light: false, states: &states, limit: restorer.settings.candidateLimit)
+    #expect(sameList(stored, searched), "\(table.keys[i])")
+  }
+}
+
+@Test func formTableFindsEveryKeyAndNothingElse() {
+  let lists: [(form: String, candidates: [(id: Int32, logProb: Float)])] = (0..<300).map { n in
+    ("f\(n)ừ", (0..<(n % 13)).map { (Int32(12 + n + $0), -Float($0) - 0.25) })
+  }
+  let table = FormTable(lists)
+  #expect(table.count == 300)
+  #expect(table.isConsistent(vocabularySize: 1000))
+  #expect(!table.isConsistent(vocabularySize: 100))
+  for (form, candidates) in lists {
+    #expect(table.candidates(of: form).map { sameList($0, candidates) } == true, "\(form)")
+  }
+  for absent in ["", "f", "f1", "f300ừ", "f1ư", "f12ừx"] {
+    #expect(table.candidates(of: absent) == nil, "\(absent)")
+  }
+  #expect(FormTable([]).candidates(of: "a") == nil)
+}
+
+@Test func likelyFormsOfASyllableAreItsLikeliestWritings() {
+  let restorer = TestSupport.restorer
+  let writings = LikelyForms.writings(
+    restorer.dictionary.confusions[ChannelKind.lostDiacritics.rawValue],
+    letters: Set("nguoiờ".unicodeScalars), unseenMarkLogProb: -7)
+  let chooser = LikelyForms()
+  let forms = chooser.forms(of: "người", writings)
+  // The syllable as printed and with its marks dropped are among the likeliest forms.
+  #expect(forms.prefix(4).contains("người") && forms.prefix(4).contains("nguoi"))
+  #expect(forms.count > 1 && forms.count <= chooser.perSyllable)
+  #expect(Set(forms).count == forms.count)
+}
+
+@Test func precomputedListsAreNotUsedUnderOtherSearchSettings() throws {
+  let misreadings = try #require(
+    TestSupport.restorer.adjusting("misreadingCandidateLimit", to: 3))
+  let table = misreadings.dictionary.forms
+  let form = table.form(0)
+  #expect(try #require(table.candidates(of: form)).count > 3)
+  var states = misreadings.makeSearchStates()
+  #expect(misreadings.rankedCandidates(form, light: false, states: &states).count <= 3)
+  let skeletons = try #require(TestSupport.restorer.adjusting("candidateLimit", to: 3))
+  #expect(skeletons.rankedCandidates("nguoi", light: false, states: &states).count <= 3)
+}
