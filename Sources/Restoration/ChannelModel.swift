@@ -54,11 +54,15 @@ struct ChannelModel: Sendable {
   /// marks), so that rare syllables stay reachable.
   let unseenMarkLogProb: Float
 
-  init(confusions: [Confusion], trie: SyllableTrie, unseenMarkLogProb: Float) {
+  init(
+    confusions: [Confusion], trie: SyllableTrie, unseenMarkLogProb: Float,
+    toneVariantShift: Float? = nil
+  ) {
     var table: [String: [(source: [Unicode.Scalar], logProb: Float)]] = [:]
     for c in confusions {
       table[c.ocr, default: []].append((Array(c.source.unicodeScalars), c.logProb))
     }
+    ChannelModel.addToneVariants(&table, shift: toneVariantShift)
     // Every letter may also be itself or carry other marks than the OCR shows.
     var letters = Set<Character>()
     for s in trie.alphabet { letters.insert(Character(s)) }
@@ -114,6 +118,40 @@ struct ChannelModel: Sendable {
     rangeBest = best
     self.trie = trie
     self.unseenMarkLogProb = unseenMarkLogProb
+  }
+
+  /// A misreading learned for one toned vowel is one for the same vowel with another tone
+  /// too: the tone mark is a small part of the glyph, and the training pages show the rare
+  /// pairs ("ổ" read as "g", "ử" as "uf") too seldom to learn them ("dGi" for "đổi"). Each
+  /// piece's other tones get the best log-probability learned for any tone of it, less
+  /// `shift`; a pair learned for itself keeps its own. `nil` adds none.
+  static func addToneVariants(
+    _ table: inout [String: [(source: [Unicode.Scalar], logProb: Float)]], shift: Float?
+  ) {
+    guard let shift else { return }
+    for (ocr, entries) in table {
+      var known = Set(entries.map { String(String.UnicodeScalarView($0.source)) })
+      var best: [String: Float] = [:]
+      var variants: [String: [String]] = [:]
+      for entry in entries {
+        let piece = Array(String(String.UnicodeScalarView(entry.source)))
+        // The piece's toned letter, or its one vowel when it has no tone ("ô" read as "6").
+        let vowels = piece.indices.filter { Tone.variants(of: piece[$0]) != nil }
+        let toned = vowels.filter { Tone.variants(of: piece[$0])![0] != piece[$0] }
+        guard let t = toned.count == 1 ? toned[0] : (vowels.count == 1 ? vowels[0] : nil),
+          let tones = Tone.variants(of: piece[t])
+        else { continue }
+        let key = String(piece[..<t]) + String(tones[0]) + String(piece[(t + 1)...])
+        best[key] = max(best[key] ?? -.infinity, entry.logProb)
+        variants[key] = tones.map { String(piece[..<t]) + String($0) + String(piece[(t + 1)...]) }
+      }
+      for (key, forms) in variants {
+        for form in forms where !known.contains(form) {
+          known.insert(form)
+          table[ocr, default: []].append((Array(form.unicodeScalars), best[key]! - shift))
+        }
+      }
+    }
   }
 
   /// A source piece in trie letter codes; one with a letter the inventory never uses gets

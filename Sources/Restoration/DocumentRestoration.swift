@@ -6,9 +6,21 @@ import VietnameseText
 /// that cache, and write the choices back token by token.
 struct DocumentRestoration {
   let restorer: Restorer
+  /// The lines as read, with commas misread as periods and Đ misread as eth put back.
   let lines: [[Token]]
   /// Block number of each line (a page, or lines between blank lines).
   let blocks: [Int]
+  /// The periods put back as commas and the eths as Đ.
+  let punctuationChanges: [TokenChange]
+
+  init(restorer: Restorer, lines: [[Token]], blocks: [Int]) {
+    var repaired = lines
+    punctuationChanges =
+      Self.commasReadAsPeriods(&repaired) + Self.strokesReadAsEth(&repaired)
+    self.restorer = restorer
+    self.lines = repaired
+    self.blocks = blocks
+  }
 
   struct Result {
     var tokens: [[Token]]
@@ -84,7 +96,7 @@ struct DocumentRestoration {
     }
     var tokens = lines
     var confidences = lines.map { [Double](repeating: 1, count: $0.count) }
-    var changes: [TokenChange] = []
+    var changes = punctuationChanges
     for (s, sentence) in sentences.enumerated() {
       for (p, ref) in sentence.enumerated() {
         let plan = lattices[s][p]
@@ -105,6 +117,7 @@ struct DocumentRestoration {
       }
     }
     restoreStrokes(&tokens, &changes)
+    restoreNumerals(&tokens, &changes)
     changes.sort { $0.line < $1.line }
     return Result(tokens: tokens, confidences: confidences, changes: changes, lineModes: lineModes)
   }
@@ -208,10 +221,17 @@ struct DocumentRestoration {
     switch CasePattern.ofASCII(text) ?? CasePattern(of: text) {
     case .mixed:
       let inner = text.dropFirst().filter(\.isUppercase)
-      guard text.count <= 7,
+      if text.count <= 7,
         inner.allSatisfy({ "AEIOUY".contains(VietnameseFolding.fold(String($0)).uppercased()) })
-      else { return nil }
-      return text.first!.isUppercase ? .capitalized : .lower
+      {
+        return text.first!.isUppercase ? .capitalized : .lower
+      }
+      // Other letters of the wrong case may be misread marked vowels too ("dGi", "PHi").
+      switch restorer.caseNoise.pattern(of: text) {
+      case nil: return nil
+      case .upper?: return capital ? .upper : .capitalized
+      case let pattern?: return pattern
+      }
     case .upper:
       if dictionary.acronyms.contains(text) { return nil }
       // Inside an ordinary sentence only capitals that spell a syllable are restored, and
@@ -220,6 +240,11 @@ struct DocumentRestoration {
       if !capital {
         return Syllable(VietnameseFolding.fold(text)) == nil ? nil : .capitalized
       }
+      return .upper
+    case .capitalized
+    where capital && text.count > 1 && text.dropFirst().allSatisfy({ !$0.isLetter }):
+      // One capital letter with digits or symbols for its marked vowels ("T6" for "TỔ",
+      // "B¢" for "BỘ") in a heading written in capitals.
       return .upper
     case let pattern: return pattern
     }
@@ -312,7 +337,8 @@ struct DocumentRestoration {
       unigrams[Int(id)] = counts[Int(id)] / (totals[skeleton]! + 1)
     }
     return DocumentCache(
-      unigrams: unigrams, bigrams: bigrams, bigramBonus: 0.5, weight: settings.cacheWeight)
+      unigrams: unigrams, bigrams: bigrams, bigramBonus: settings.cacheBigramBonus,
+      weight: settings.cacheWeight)
   }
 
   /// Puts the stroke back on D in abbreviations the training text writes with Đ

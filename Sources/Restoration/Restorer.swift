@@ -56,6 +56,8 @@ public struct Restorer: Sendable {
   let channels: [ChannelModel]
   let decoder: Decoder
   let settings: Settings
+  /// Tells OCR's case noise ("dGi") from words written in mixed case ("VNeID").
+  let caseNoise: CaseNoise
   private let skeletonIndex: [String: Int]
   /// Whether the dictionary's precomputed lists hold what this restorer's search finds:
   /// they were made with the default search settings.
@@ -64,17 +66,33 @@ public struct Restorer: Sendable {
   /// The decoder's weights (natural-log units), set on the synthetic held-out sets of
   /// `scripts/eval-restore`, never on the devset.
   struct Settings: Sendable {
-    /// Candidates kept per token, ranked by channel and unigram prior.
+    /// Candidates kept per token, ranked by channel and unigram prior: for a bare skeleton
+    /// ("tinh", lists precomputed) and in light mode, and for another token in full mode
+    /// (a misreading, "thy" for "thực"). Misreadings gain from the longer list (rough `eng`
+    /// set 95.80% at 12, 95.88% at 24, flat beyond); skeletons lose (mild `eng` 98.56% at
+    /// 12, 98.39% at 24, damage 0.148% → 0.191%); light mode stays within 0.01 point.
     var candidateLimit = 12
+    var misreadingCandidateLimit = 24
+    /// Readings the channel search returns, best first by channel score alone, before the
+    /// unigram prior ranks them.
+    var searchLimit = 160
     /// Candidates worse than the best channel score by more than this are dropped.
     var candidateFloor: Float = 12
     /// Score of leaving a token that is no syllable as it is (a name, a garbled word).
-    var keepPenalty: Float = -11
+    /// (−10: mild `eng` set 98.58% → 98.62%, damage 0.148% → 0.106%, against −11; −9 and
+    /// −12 give 98.60% and 98.58%.)
+    var keepPenalty: Float = -10
     /// Light mode: what replacing a valid syllable costs on top of its channel score
     /// (7: the lowest that leaves clean text unchanged on the synthetic sets; 6 damages it).
     var lightPenalty: Float = 7
     /// Weight of the document cache in the second pass (0 turns it off).
     var cacheWeight: Float = 2
+    /// What a pair of sure neighbours adds to the second's cache share: a document repeats
+    /// its phrases, not only its words (rough `eng` set at 0, 0.5, 1, 1.5, 2, 3: 96.03,
+    /// 96.23, 96.33, 96.33, 96.34, 96.35%; mild `eng` 98.54, 98.62, 98.62, 98.60, 98.54,
+    /// 98.54%; rough `vie` 96.84, 97.01, 97.03, 97.05, 97.05, 97.07%; no damage on clean
+    /// text, damage on the `eng` sets falling as it grows).
+    var cacheBigramBonus: Float = 1.5
     /// What reading a one- or two-digit number as a word costs ("6" for "ở").
     var digitWordPenalty: Float = 4
     /// Unexplained edits allowed per token in full and in light mode.
@@ -88,6 +106,14 @@ public struct Restorer: Sendable {
     var markedShareForLight = 0.45
     /// English-model channel: a mark change the training never showed.
     var unseenMark: Float = -7
+    /// The same for the Vietnamese-model channel, whose marks are mostly right.
+    var vieUnseenMark: Float = -9
+    /// What a misreading learned for a vowel with one tone costs more for the same vowel
+    /// with another tone, in each model's channel (`nil`: not used). Rough synthetic sets
+    /// (eng at 0–6: 95.07, 95.40, 95.63, 95.75, 95.73, 95.70, 95.65%; vie at 0–4: 96.97,
+    /// 96.89, 96.87, 96.86, 96.84%; none: 95.64 and 96.78%), no damage on clean text.
+    var toneVariantShift: Float? = 3
+    var vieToneVariantShift: Float? = 0
     /// Scale of channel scores against the language model.
     var channelWeight: Float = 1
     /// States kept per position by the Viterbi beam.
@@ -111,20 +137,29 @@ public struct Restorer: Sendable {
     let trie = SyllableTrie(vocabulary: dictionary.vocabulary)
     channels = [
       ChannelModel(
-        confusions: dictionary.confusions[0], trie: trie, unseenMarkLogProb: settings.unseenMark),
-      ChannelModel(confusions: dictionary.confusions[1], trie: trie, unseenMarkLogProb: -9),
+        confusions: dictionary.confusions[0], trie: trie, unseenMarkLogProb: settings.unseenMark,
+        toneVariantShift: settings.toneVariantShift),
+      ChannelModel(
+        confusions: dictionary.confusions[1], trie: trie, unseenMarkLogProb: settings.vieUnseenMark,
+        toneVariantShift: settings.vieToneVariantShift),
     ]
     decoder = Decoder(model: dictionary.model, beam: settings.beam)
     var index: [String: Int] = [:]
     index.reserveCapacity(dictionary.skeletons.keys.count)
     for (i, key) in dictionary.skeletons.keys.enumerated() { index[key] = i }
     skeletonIndex = index
+    caseNoise = CaseNoise(
+      confusions: dictionary.confusions[ChannelKind.lostDiacritics.rawValue],
+      skeletons: index)
     let standard = Settings()
     precomputedApplies =
       settings.candidateLimit == standard.candidateLimit
+      && settings.misreadingCandidateLimit == standard.misreadingCandidateLimit
+      && settings.searchLimit == standard.searchLimit
       && settings.candidateFloor == standard.candidateFloor
       && settings.maxEdits == standard.maxEdits && settings.editLogProb == standard.editLogProb
       && settings.unseenMark == standard.unseenMark
+      && settings.toneVariantShift == standard.toneVariantShift
   }
 
   /// The candidates of a lower-case token, best first by channel and unigram prior: from
@@ -133,14 +168,19 @@ public struct Restorer: Sendable {
   func rankedCandidates(_ lower: String, light: Bool, states: inout SearchStates)
     -> [(id: Int32, logProb: Float)]
   {
-    if !light, precomputedApplies {
-      if let i = skeletonIndex[lower] {
-        let table = dictionary.skeletons
-        return (Int(table.offsets[i])..<Int(table.offsets[i + 1])).map {
-          (table.ids[$0], table.logProbs[$0])
-        }
+    if !light, let i = skeletonIndex[lower] {
+      guard precomputedApplies else {
+        // The stored lists' length, so the two paths differ only in their settings.
+        return searchCandidates(
+          lower, light: false, states: &states, limit: settings.candidateLimit)
       }
-      if let found = dictionary.forms.candidates(of: lower) { return found }
+      let table = dictionary.skeletons
+      return (Int(table.offsets[i])..<Int(table.offsets[i + 1])).map {
+        (table.ids[$0], table.logProbs[$0])
+      }
+    }
+    if !light, precomputedApplies, let found = dictionary.forms.candidates(of: lower) {
+      return found
     }
     return searchCandidates(lower, light: light, states: &states)
   }
@@ -156,13 +196,13 @@ public struct Restorer: Sendable {
   }
 
   /// The search's candidates; `states` is a state table kept between searches.
-  func searchCandidates(_ lower: String, light: Bool, states: inout SearchStates)
-    -> [(id: Int32, logProb: Float)]
-  {
+  func searchCandidates(
+    _ lower: String, light: Bool, states: inout SearchStates, limit: Int? = nil
+  ) -> [(id: Int32, logProb: Float)] {
     let channel = channels[
       light ? ChannelKind.keptDiacritics.rawValue : ChannelKind.lostDiacritics.rawValue]
     let raw = channel.candidates(
-      for: lower, limit: 80, floor: settings.candidateFloor,
+      for: lower, limit: settings.searchLimit, floor: settings.candidateFloor,
       maxEdits: light ? settings.lightEdits : settings.maxEdits, editLogProb: settings.editLogProb,
       states: &states)
     // The channel alone cannot tell "dân" from "đàn" in "dan"; keep the candidates the
@@ -174,7 +214,7 @@ public struct Restorer: Sendable {
         let b = $1.logProb + unigram[Int($1.id)]
         return a > b || (a == b && $0.id < $1.id)
       }
-      .prefix(settings.candidateLimit))
+      .prefix(limit ?? (light ? settings.candidateLimit : settings.misreadingCandidateLimit)))
   }
 
   /// Candidate lists of every bare skeleton of the inventory, for the dictionary file.
@@ -185,7 +225,9 @@ public struct Restorer: Sendable {
     var states = SearchStates(maxEdits: settings.maxEdits)
     for key in keys.sorted() {
       table.keys.append(key)
-      for c in searchCandidates(key, light: false, states: &states) {
+      for c in searchCandidates(
+        key, light: false, states: &states, limit: settings.candidateLimit)
+      {
         table.ids.append(c.id)
         table.logProbs.append(c.logProb)
       }

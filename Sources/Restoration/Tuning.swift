@@ -3,9 +3,11 @@
 extension Restorer {
   /// The names `adjusting(_:to:)` understands.
   package static let tunableSettings = [
-    "candidateLimit", "candidateFloor", "keepPenalty", "lightPenalty", "cacheWeight",
-    "digitWordPenalty", "maxEdits", "editLogProb", "cacheConfidence", "unseenMark",
-    "channelWeight", "beam",
+    "candidateLimit", "misreadingCandidateLimit", "searchLimit", "candidateFloor", "keepPenalty",
+    "lightPenalty",
+    "cacheWeight",
+    "digitWordPenalty", "maxEdits", "editLogProb", "cacheConfidence", "unseenMark", "vieUnseenMark",
+    "channelWeight", "beam", "toneVariantShift", "vieToneVariantShift",
   ]
 
   /// A copy with one decoder setting changed; `nil` for an unknown name.
@@ -13,17 +15,24 @@ extension Restorer {
     var s = settings
     switch name {
     case "candidateLimit": s.candidateLimit = Int(value)
+    case "misreadingCandidateLimit": s.misreadingCandidateLimit = Int(value)
+    case "searchLimit": s.searchLimit = Int(value)
     case "candidateFloor": s.candidateFloor = Float(value)
     case "keepPenalty": s.keepPenalty = Float(value)
     case "lightPenalty": s.lightPenalty = Float(value)
     case "cacheWeight": s.cacheWeight = Float(value)
+    case "cacheBigramBonus": s.cacheBigramBonus = Float(value)
     case "digitWordPenalty": s.digitWordPenalty = Float(value)
     case "maxEdits": s.maxEdits = Int(value)
     case "editLogProb": s.editLogProb = Float(value)
     case "cacheConfidence": s.cacheConfidence = value
     case "unseenMark": s.unseenMark = Float(value)
+    case "vieUnseenMark": s.vieUnseenMark = Float(value)
     case "channelWeight": s.channelWeight = Float(value)
     case "beam": s.beam = Int(value)
+    // A negative shift turns the tone variants off.
+    case "toneVariantShift": s.toneVariantShift = value < 0 ? nil : Float(value)
+    case "vieToneVariantShift": s.vieToneVariantShift = value < 0 ? nil : Float(value)
     default: return nil
     }
     return Restorer(dictionary: dictionary, settings: s)

@@ -63,6 +63,18 @@ enum ToolCommands {
     )
   }
 
+  /// The synthetic sets' missed lines (all sets, or the one named), without the devset:
+  /// what error analysis may look at.
+  static func syntheticErrors(root: String, only: String?) throws {
+    let restorer = try Restorer(dictionaryFolder: root + "/dictionaries")
+    for set in syntheticSets where only == nil || only == set.name {
+      let (score, errors) = try RestorationEvaluation.scorePairs(
+        restorer, tsv: root + "/fixtures/restoration/synthetic-\(set.name).tsv")
+      print("== synthetic \(set.name): \(score)")
+      print(errors.joined(separator: "\n"))
+    }
+  }
+
   /// Scores each value of one setting on the synthetic sets and the clean held-out lines
   /// (never the devset).
   static func tune(root: String, shared: String, name: String, values: [Double]) throws {

@@ -8,13 +8,19 @@ import Restoration
 //   restoration-tool eval  REPO_ROOT SHARED_FOLDER [--errors]  (--errors: synthetic-set lines
 //                                                            missed; the devset is only scored)
 //   restoration-tool tune  REPO_ROOT SHARED_FOLDER SETTING VALUE...
+//   restoration-tool errors REPO_ROOT SHARED_FOLDER [SET]  synthetic-set lines missed, no devset
+//   restoration-tool candidates REPO_ROOT SHARED_FOLDER [--light] WORD...  search, best first
 //   restoration-tool bench REPO_ROOT SHARED_FOLDER
 //   restoration-tool dump  REPO_ROOT SHARED_FOLDER   every output and candidate list, for diffing
 
 let arguments = CommandLine.arguments
-guard arguments.count >= 4, ["build", "eval", "bench", "tune", "dump"].contains(arguments[1]) else {
+guard arguments.count >= 4,
+  ["build", "eval", "bench", "tune", "dump", "errors", "candidates"].contains(arguments[1])
+else {
   FileHandle.standardError.write(
-    Data("usage: restoration-tool build|eval|bench|tune REPO_ROOT SHARED_FOLDER\n".utf8))
+    Data(
+      "usage: restoration-tool build|eval|bench|tune|dump|errors|candidates REPO_ROOT SHARED_FOLDER\n"
+        .utf8))
   exit(64)
 }
 let root = arguments[2]
@@ -31,6 +37,16 @@ do {
       root: root, shared: shared, name: arguments.count > 4 ? arguments[4] : "",
       values: arguments.dropFirst(5).compactMap(Double.init))
   case "dump": try ToolCommands.dump(root: root, shared: shared)
+  case "candidates":
+    let restorer = try Restorer(dictionaryFolder: root + "/dictionaries")
+    let light = arguments.contains("--light")
+    for word in arguments.dropFirst(4) where word != "--light" {
+      let found = restorer.searchedCandidates(word.lowercased(), light: light)
+      print(word, found.map { "\($0.text) \($0.logProb)" }.joined(separator: ", "))
+    }
+  case "errors":
+    try ToolCommands.syntheticErrors(
+      root: root, only: arguments.count > 4 ? arguments[4] : nil)
   default: try ToolCommands.bench(root: root, shared: shared)
   }
 } catch {

@@ -25,6 +25,25 @@ public enum RomanNumeral {
     return total
   }
 
+  /// The numeral an OCR engine's reading stands for, where the reading is not already
+  /// one: "l", "1", "|" and "i" are strokes of an "I", "v" and "x" a "V" and an "X" in
+  /// the wrong case, and "H" two joined strokes ("Ill" → "III", "1V" → "IV", "H" → "II").
+  /// `nil` when the result is no numeral or the text holds anything else.
+  public static func reading(of text: String) -> String? {
+    guard !text.isEmpty, text.count <= 6, value(of: text) == nil else { return nil }
+    var out = ""
+    for c in text {
+      switch c {
+      case "I", "l", "1", "|", "i": out += "I"
+      case "V", "v": out += "V"
+      case "X", "x": out += "X"
+      case "H": out += "II"
+      default: return nil
+      }
+    }
+    return value(of: out) == nil ? nil : out
+  }
+
   /// The canonical numeral of `value` (1 → "I", 14 → "XIV"); empty for values outside
   /// 1...39.
   public static func numeral(for value: Int) -> String {

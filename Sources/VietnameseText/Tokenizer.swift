@@ -301,10 +301,11 @@ public enum Tokenizer {
     if lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("www.") {
       return true
     }
-    if let at = lower.firstIndex(of: "@"), at != lower.startIndex,
-      lower[lower.index(after: at)...].contains(".")
-    {
-      return true
+    // An e-mail's domain has a dot between letters: "b@." is an English model's "bộ.".
+    if let at = lower.firstIndex(of: "@"), at != lower.startIndex {
+      let domain = lower[lower.index(after: at)...].drop { $0 == "." }
+      let inner = domain.reversed().drop { edgePunctuation.contains($0) }
+      if inner.contains(".") && inner.first != "." { return true }
     }
     let domains = [".vn", ".com", ".gov", ".org", ".net"]
     return lower.contains(".")

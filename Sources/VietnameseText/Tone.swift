@@ -31,6 +31,13 @@ public enum Tone: Int, Sendable, Hashable, CaseIterable {
   /// Whether a syllable closed by a stop (p, t, c, ch) may carry this tone: only sắc and
   /// nặng can.
   public var allowedBeforeStop: Bool { self == .acute || self == .dot }
+
+  /// The lower-case vowel `letter` with each of the six tones in turn, its own vowel marks
+  /// kept ("ổ" → "ô", "ồ", "ố", "ổ", "ỗ", "ộ"); `nil` when `letter` is no vowel.
+  public static func variants(of letter: Character) -> [Character]? {
+    guard let (base, _) = VowelTable.split[letter] else { return nil }
+    return VowelTable.joined[base]
+  }
 }
 
 /// Vowel letters with their tone split off, precomputed so that decomposing a syllable

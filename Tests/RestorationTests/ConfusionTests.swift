@@ -40,3 +40,29 @@ import Testing
   let words = Set(found.map { vocabulary.text(of: $0.id) })
   #expect(words.isSuperset(of: ["tính", "tình", "tỉnh", "tinh", "tịnh", "tĩnh"]))
 }
+
+@Test func aMisreadingLearnedForOneToneHoldsForTheOthers() {
+  // A table that learned "g" only for "ộ" reads "g" for "ổ" too, at a cost.
+  var table: [String: [(source: [Unicode.Scalar], logProb: Float)]] = [
+    "g": [(Array("ộ".unicodeScalars), -2), (Array("g".unicodeScalars), 0)],
+    "uf": [(Array("ư".unicodeScalars), -3)],
+  ]
+  ChannelModel.addToneVariants(&table, shift: 3)
+  func cost(_ ocr: String, _ source: String) -> Float? {
+    table[ocr]?.first { String(String.UnicodeScalarView($0.source)) == source }?.logProb
+  }
+  #expect(cost("g", "ộ") == -2)
+  #expect(cost("g", "ổ") == -5)
+  #expect(cost("g", "ô") == -5)
+  #expect(cost("g", "ợ") == nil)  // another vowel, not another tone
+  #expect(cost("uf", "ử") == -6)
+  #expect(table["g"]?.count == 7)
+}
+
+@Test func aMisreadingWithALetterLostStillFindsAFrequentWord() {
+  // "thy" for "thực": the "ự" read as "y" and the "c" lost. Frequent readings one edit
+  // away must stay among the candidates of such a token.
+  #expect(
+    TestSupport.restore("to chuc thy hien nhiem vu chuyen doi so")
+      == "tổ chức thực hiện nhiệm vụ chuyển đổi số")
+}

@@ -8,12 +8,16 @@ import Testing
 enum Floors {
   /// Syllable accuracy on each devset file. The product target is 0.98; this guards the
   /// level reached so far so that no change lowers it.
-  static let devsetAccuracy = 0.965
+  static let devsetAccuracy = 0.97
   /// Share of syllables of correct text that restoration may change.
   static let damage = 0.001
   /// Syllable accuracy on the rough synthetic set (held-out text on pages degraded as
   /// office scans are, read with the English model): the level reached less a margin.
-  static let roughScanAccuracy = 0.945
+  static let roughScanAccuracy = 0.955
+  /// The same with the Vietnamese model (measured 97.21%).
+  static let roughScanVietnameseAccuracy = 0.967
+  /// Syllable accuracy on the mild synthetic `eng` set (measured 98.64%).
+  static let mildScanAccuracy = 0.98
 }
 
 @Test(arguments: [
@@ -65,4 +69,12 @@ func devsetAccuracyFloor(file: String, seed: String) throws {
   #expect(score.syllables > 3000)
   #expect(score.damageRate <= Floors.damage, "\(score)")
   #expect(score.outputEdits < score.inputEdits, "\(score)")
+  #expect(score.accuracy >= Floors.roughScanVietnameseAccuracy, "\(score)")
+}
+
+@Test func mildScanEnglishModelOCRFloor() throws {
+  let (score, _) = try RestorationEvaluation.scorePairs(
+    TestSupport.restorer, tsv: TestSupport.packageRoot + "/fixtures/restoration/synthetic-eng.tsv")
+  #expect(score.syllables > 3000)
+  #expect(score.accuracy >= Floors.mildScanAccuracy, "\(score)")
 }

@@ -39,7 +39,9 @@ private func sameList(
     let stored = (Int(table.offsets[i])..<Int(table.offsets[i + 1])).map {
       (id: table.ids[$0], logProb: table.logProbs[$0])
     }
-    let searched = restorer.searchCandidates(table.keys[i], light: false, states: &states)
+    // Bare skeletons keep the shorter list (`candidateLimit`), misreadings the longer one.
+    let searched = restorer.searchCandidates(
+      table.keys[i], light: false, states: &states, limit: restorer.settings.candidateLimit)
     #expect(sameList(stored, searched), "\(table.keys[i])")
   }
 }
@@ -75,11 +77,13 @@ private func sameList(
 }
 
 @Test func precomputedListsAreNotUsedUnderOtherSearchSettings() throws {
-  let restorer = try #require(TestSupport.restorer.adjusting("candidateLimit", to: 3))
-  let table = restorer.dictionary.forms
+  let misreadings = try #require(
+    TestSupport.restorer.adjusting("misreadingCandidateLimit", to: 3))
+  let table = misreadings.dictionary.forms
   let form = table.form(0)
   #expect(try #require(table.candidates(of: form)).count > 3)
-  var states = restorer.makeSearchStates()
-  #expect(restorer.rankedCandidates(form, light: false, states: &states).count <= 3)
-  #expect(restorer.rankedCandidates("nguoi", light: false, states: &states).count <= 3)
+  var states = misreadings.makeSearchStates()
+  #expect(misreadings.rankedCandidates(form, light: false, states: &states).count <= 3)
+  let skeletons = try #require(TestSupport.restorer.adjusting("candidateLimit", to: 3))
+  #expect(skeletons.rankedCandidates("nguoi", light: false, states: &states).count <= 3)
 }

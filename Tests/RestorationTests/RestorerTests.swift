@@ -167,3 +167,60 @@ import VietnameseText
       c.isUppercaseQuickly == c.isUppercase, "isUppercase of \(c.unicodeScalars.map(\.value))")
   }
 }
+
+@Test func mixedCaseWordsStayButOCRCaseNoiseIsRestored() {
+  // Written in mixed case on purpose: their odd capitals sit at a word boundary.
+  let names = "VNeID, IoT, eKYC, iOS, TikTok, ZaloPay, eGov"
+  let kept = TestSupport.restore("dang ky tai khoan \(names) cho nguoi dan")
+  #expect(kept.contains(names), "\(kept)")
+  // An English model writes a marked vowel as a capital ("G" for "ổ", "ộ") or a capital
+  // word's marked vowel in lower case ("i" for "Ĩ").
+  #expect(
+    TestSupport.restore("chuyen dGi so, dGi mGi sang tao") == "chuyển đổi số, đổi mới sáng tạo")
+  #expect(TestSupport.restore("Y NGHiA CUA KE HOACH") == "Ý NGHĨA CỦA KẾ HOẠCH")
+}
+
+@Test func romanNumeralsOfHeadingsAndQuartersAreReadBack() {
+  #expect(TestSupport.restore("Ill. NHIEM VU VA GIAI PHAP") == "III. NHIỆM VỤ VÀ GIẢI PHÁP")
+  let table = "Hoan thanh trong Quy 111/2026; bao cao Quy 1V/2026, Quy 2/2026 va quy 4"
+  #expect(
+    TestSupport.restore(table)
+      == "Hoàn thành trong Quý III/2026; báo cáo Quý IV/2026, Quý 2/2026 và quý 4")
+}
+
+@Test func aCapitalWithADigitForItsVowelIsWrittenInCapitalsInAHeading() {
+  #expect(TestSupport.restore("IV. T6 CHUC THUC HIEN") == "IV. TỔ CHỨC THỰC HIỆN")
+  #expect(TestSupport.restore("T6 chuc thuc hien") == "Tổ chức thực hiện")
+}
+
+@Test func aPeriodBeforeALowerCaseWordOnTheSameLineIsAComma() {
+  #expect(
+    TestSupport.restore("bảo đảm kết nối. liên thông dữ liệu. Các sở phối hợp")
+      == "bảo đảm kết nối, liên thông dữ liệu. Các sở phối hợp")
+  // A period after a one-letter word, or at a line's end, stays.
+  let kept = "các chương trình, đề án, v.v. các nội dung khác.\nliên quan"
+  #expect(TestSupport.restore(kept) == kept)
+}
+
+@Test func anEthIsTheVietnameseModelsReadingOfD() {
+  #expect(
+    TestSupport.restore("Theo Quyết định số 06/QĐÐ-TTg và Quyết định số 71/QÐ-BVHTTDL")
+      == "Theo Quyết định số 06/QĐ-TTg và Quyết định số 71/QĐ-BVHTTDL")
+  #expect(TestSupport.restore("Ðiều 5. Tổ chức thực hiện") == "Điều 5. Tổ chức thực hiện")
+}
+
+@Test func aRepairedPeriodIsAWordCorrectionOnAPage() {
+  let texts = ["Bảo", "đảm", "kết", "nối.", "liên", "thông", "dữ", "liệu", "06/QĐÐ-TTg"]
+  let words = texts.enumerated().map { i, text in
+    Word(
+      text: text, box: BoundingBox(x: Double(i) * 30, y: 10, width: 20, height: 10),
+      confidence: 0.9, origin: .ocr)
+  }
+  let page = PageLayout(
+    number: 1, width: 595, height: 842, origin: .ocr, lines: [Line(words: words)])
+  let restored = TestSupport.restorer.restore(pages: [page]).pages[0].lines[0].words
+  #expect(restored[3].text == "nối,")
+  #expect(restored[3].correction?.original == "nối.")
+  #expect(restored[8].text == "06/QĐ-TTg")
+  #expect(restored.map(\.box) == words.map(\.box))
+}

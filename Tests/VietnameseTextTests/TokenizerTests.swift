@@ -56,3 +56,25 @@ func aCapitalOpeningASentenceIsStillAWord(line: String) {
     #expect(RomanNumeral.value(of: text) == nil, "\(text)")
   }
 }
+
+@Test func anAtSignIsAnAddressOnlyWithADomain() {
+  for address in ["abc@phutho.gov.vn", "abc@phutho.gov.vn.", "(so.khcn@phutho.gov.vn),"] {
+    #expect(Tokenizer.tokenize(address).contains { $0.kind == .address }, "\(address)")
+  }
+  // An English model writes "ộ" as "@": "đồng bộ." read as "ding b@."
+  let tokens = Tokenizer.tokenize("ding b@.").filter { $0.kind != .space }
+  #expect(tokens.map(\.kind) == [.word, .word, .punctuation])
+  #expect(tokens[1].text == "b@")
+}
+
+@Test func romanNumeralsMisreadByOCRAreReadBack() {
+  for (text, numeral) in [
+    ("Ill", "III"), ("1V", "IV"), ("I11", "III"), ("Il", "II"), ("H", "II"), ("Vl1", "VII"),
+  ] {
+    #expect(RomanNumeral.reading(of: text) == numeral, "\(text)")
+  }
+  // A numeral already, or no numeral at all.
+  for text in ["III", "IV", "", "lll1", "Ho", "12"] {
+    #expect(RomanNumeral.reading(of: text) == nil, "\(text)")
+  }
+}

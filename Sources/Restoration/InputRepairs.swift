@@ -1,0 +1,68 @@
+import Foundation
+import VietnameseText
+
+/// Repairs made to the OCR reading before it is decoded: a comma read as a period, and
+/// the eth Tesseract's Vietnamese model writes for Đ.
+///
+/// A comma read as a period: OCR at low resolution loses a comma's tail ("kết nối. liên
+/// thông"). Plan text starts every sentence with a capital, so a period glued to a word
+/// and followed by a word in lower case on the same line was a comma. Left
+/// alone: a period after a one-letter word ("v.v. các"), or before anything but a word.
+extension DocumentRestoration {
+  static func commasReadAsPeriods(_ lines: inout [[Token]]) -> [TokenChange] {
+    var changes: [TokenChange] = []
+    // The last period glued to a word, waiting for the next visible token.
+    var pending: (line: Int, index: Int)?
+    for l in lines.indices {
+      for t in lines[l].indices where lines[l][t].kind != .space {
+        let token = lines[l][t]
+        if let p = pending {
+          if token.kind == .word, let first = token.text.first, first.isLetter,
+            first.isLowercase
+          {
+            lines[p.line][p.index].text = ","
+            changes.append(
+              TokenChange(line: p.line, original: ".", replacement: ",", confidence: 0.9))
+          }
+          pending = nil
+        }
+        if token.kind == .punctuation, token.text == ".", t > 0, lines[l][t - 1].kind == .word,
+          lines[l][t - 1].text.count >= 2
+        {
+          pending = (l, t)
+        }
+      }
+      // Across a line break the evidence is weaker: tables and lists break there.
+      pending = nil
+    }
+    return changes
+  }
+}
+
+extension DocumentRestoration {
+  /// The eth ("Ð", "ð") is no Vietnamese letter: Tesseract's Vietnamese model writes it
+  /// for "Đ", "đ", at times beside the "Đ" it also wrote ("QĐÐ-TTg" for "QĐ-TTg"). Words
+  /// and codes get the Vietnamese letter, once.
+  static func strokesReadAsEth(_ lines: inout [[Token]]) -> [TokenChange] {
+    var changes: [TokenChange] = []
+    for l in lines.indices {
+      for t in lines[l].indices
+      where lines[l][t].kind == .word || lines[l][t].kind == .code {
+        let text = lines[l][t].text
+        guard text.unicodeScalars.contains(where: { $0 == "\u{D0}" || $0 == "\u{F0}" }) else {
+          continue
+        }
+        let repaired = text.replacingOccurrences(of: "ĐÐ", with: "Đ")
+          .replacingOccurrences(of: "ÐĐ", with: "Đ").replacingOccurrences(of: "đð", with: "đ")
+          .replacingOccurrences(of: "ðđ", with: "đ").replacingOccurrences(of: "Ð", with: "Đ")
+          .replacingOccurrences(of: "ð", with: "đ")
+        // A word's class may change with its letters ("Ðiều" is a syllable once repaired).
+        let retokenized = Tokenizer.tokenize(repaired)
+        lines[l][t] =
+          retokenized.count == 1 ? retokenized[0] : Token(kind: lines[l][t].kind, text: repaired)
+        changes.append(TokenChange(line: l, original: text, replacement: repaired, confidence: 0.9))
+      }
+    }
+    return changes
+  }
+}
