@@ -33,10 +33,16 @@ struct ByteReader {
     self.path = path
   }
 
-  private mutating func need(_ count: Int) throws(RestorationError) {
+  mutating func need(_ count: Int) throws(RestorationError) {
     guard count >= 0, offset + count <= data.count else {
       throw .corruptDictionary(path: path, reason: "truncated at byte \(offset)")
     }
+  }
+
+  /// Passes over `count` bytes, which must be there.
+  mutating func skip(_ count: Int) throws(RestorationError) {
+    try need(count)
+    offset += count
   }
 
   mutating func readUInt32() throws(RestorationError) -> UInt32 {

@@ -81,7 +81,7 @@ public struct DictionaryBuilder: Sendable {
       + "confusions eng \(confusions[0].count) vie \(confusions[1].count), "
       + "đ-forms \(dictionary.dStrokeForms.count), acronyms \(dictionary.acronyms.count), "
       + "skeletons \(dictionary.skeletons.keys.count) (\(dictionary.skeletons.ids.count) candidates), "
-      + "likely OCR forms \(dictionary.forms.count) (\(dictionary.forms.ids.count) candidates)"
+      + "likely OCR forms \(dictionary.forms.count) (\(dictionary.forms.candidateCount) candidates)"
     return (dictionary.encoded(), summary)
   }
 

@@ -59,12 +59,7 @@ struct RestorationDictionary: Sendable {
     w.write(skeletons.offsets)
     w.write(skeletons.ids)
     w.write(skeletons.logProbs)
-    w.write(self.forms.keyBytes)
-    w.write(self.forms.keyStarts)
-    w.write(self.forms.slots)
-    w.write(self.forms.listStarts)
-    w.write(self.forms.ids)
-    w.write(self.forms.logProbs)
+    self.forms.write(to: &w)
     return w.bytes
   }
 
@@ -131,15 +126,8 @@ struct RestorationDictionary: Sendable {
       Int(skeletons.offsets.last ?? 0) == skeletons.ids.count,
       skeletons.ids.allSatisfy({ $0 >= 0 && Int($0) < vocabulary.count })
     else { throw .corruptDictionary(path: path, reason: "skeleton table is inconsistent") }
-    forms.keyBytes = try r.readArray(of: UInt8.self)
-    forms.keyStarts = try r.readArray(of: UInt32.self)
-    forms.slots = try r.readArray(of: Int32.self)
-    forms.listStarts = try r.readArray(of: UInt32.self)
-    forms.ids = try r.readArray(of: UInt16.self)
-    forms.logProbs = try r.readArray(of: Float.self)
-    guard forms.isConsistent(vocabularySize: vocabulary.count) else {
-      throw .corruptDictionary(path: path, reason: "table of likely OCR forms is inconsistent")
-    }
+    // Read in place from the mapped file: nothing is copied at load.
+    forms = try FormTable(reading: &r, idLimit: vocabulary.count)
   }
 
   init(

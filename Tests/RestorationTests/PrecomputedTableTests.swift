@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import Restoration
@@ -46,14 +47,13 @@ private func sameList(
   }
 }
 
-@Test func formTableFindsEveryKeyAndNothingElse() {
+@Test func formTableFindsEveryKeyAndNothingElse() throws {
   let lists: [(form: String, candidates: [(id: Int32, logProb: Float)])] = (0..<300).map { n in
     ("f\(n)ừ", (0..<(n % 13)).map { (Int32(12 + n + $0), -Float($0) - 0.25) })
   }
   let table = FormTable(lists)
   #expect(table.count == 300)
-  #expect(table.isConsistent(vocabularySize: 1000))
-  #expect(!table.isConsistent(vocabularySize: 100))
+  #expect(table.candidateCount == lists.reduce(0) { $0 + $1.candidates.count })
   for (form, candidates) in lists {
     #expect(table.candidates(of: form).map { sameList($0, candidates) } == true, "\(form)")
   }
@@ -61,6 +61,21 @@ private func sameList(
     #expect(table.candidates(of: absent) == nil, "\(absent)")
   }
   #expect(FormTable([]).candidates(of: "a") == nil)
+  // A list naming an id beyond the vocabulary counts as absent (the token is searched).
+  let small = table.limited(to: 100)
+  #expect(small.candidates(of: "f1ừ").map { sameList($0, lists[1].candidates) } == true)
+  #expect(small.candidates(of: "f95ừ") == nil)
+  // Written and read back in place, the table answers the same; cut short, it is refused.
+  var w = ByteWriter()
+  table.write(to: &w)
+  var r = ByteReader(data: Data(w.bytes), path: "t")
+  let read = try FormTable(reading: &r, idLimit: 1000)
+  #expect(r.offset == w.bytes.count)
+  for (form, candidates) in lists {
+    #expect(read.candidates(of: form).map { sameList($0, candidates) } == true, "\(form)")
+  }
+  var short = ByteReader(data: Data(w.bytes.dropLast(6)), path: "t")
+  #expect(throws: RestorationError.self) { try FormTable(reading: &short, idLimit: 1000) }
 }
 
 @Test func likelyFormsOfASyllableAreItsLikeliestWritings() {
