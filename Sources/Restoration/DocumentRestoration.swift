@@ -237,7 +237,10 @@ struct DocumentRestoration {
       // they are an English model's reading of a lower-case word ("BO" for "Bộ", "SO" for
       // "Sở"): written capitalized.
       if !capital {
-        return Syllable(VietnameseFolding.fold(text)) == nil ? nil : .capitalized
+        if Syllable(VietnameseFolding.fold(text)) != nil { return .capitalized }
+        // Capitals after the first that stand for marked vowels ("SG" for "Sở", "BG" for
+        // "Bộ"), when the word is no known acronym.
+        return restorer.caseNoise.pattern(of: text) == nil ? nil : .capitalized
       }
       return .upper
     case .capitalized

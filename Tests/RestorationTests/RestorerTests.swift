@@ -224,3 +224,15 @@ import VietnameseText
   #expect(restored[8].text == "06/QĐ-TTg")
   #expect(restored.map(\.box) == words.map(\.box))
 }
+
+@Test func capitalsThatStandForAMarkedVowelInASentenceAreRestored() {
+  // An English model writes the "ở" of "Sở" and the "ộ" of "Bộ" as a capital G.
+  #expect(
+    TestSupport.restore(
+      "Phoi hop voi SG Khoa hoc va Cong nghe; cac SG, ban, nganh; BG truong Bo Noi vu")
+      == "Phối hợp với Sở Khoa học và Công nghệ; các Sở, ban, ngành; Bộ trưởng Bộ Nội vụ")
+  // Acronyms stay, known or not: their capitals are no readings of vowels.
+  let acronyms = "UBND, TTHC, CNTT, KT, TM, TP, DN, SX, HTX, KCN"
+  let kept = TestSupport.restore("bao cao \(acronyms) cua tinh")
+  #expect(kept.contains(acronyms), "\(kept)")
+}
