@@ -214,7 +214,9 @@ struct DocumentRestoration {
   /// The case a restored word is written in; `nil` when the word must be left alone
   /// (acronyms, foreign words, "VNeID"). Capitals inside a word that stand for vowels
   /// ("NOi", "sOng": an English model reading "ộ", "ố") do not make it an acronym.
-  func outputPattern(_ text: String, capital: Bool) -> CasePattern? {
+  func outputPattern(_ printed: String, capital: Bool) -> CasePattern? {
+    // The yen sign is an English model's reading of a capital "Ý" (a Y with its mark).
+    let text = printed.replacingOccurrences(of: "¥", with: "Y")
     let lower = text.lowercased()
     if dictionary.foreignWords.contains(lower) { return nil }
     switch CasePattern.ofASCII(text) ?? CasePattern(of: text) {

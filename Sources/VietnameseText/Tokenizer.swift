@@ -37,7 +37,7 @@ public struct Token: Sendable, Hashable {
 public enum Tokenizer {
   /// Symbols an English-model OCR writes for Vietnamese letters ("$6" for "số", "B¢" for
   /// "Bộ"): inside a word they belong to it.
-  static let letterLikeSymbols: Set<Character> = ["$", "¢", "§", "€", "£", "@", "|", "'", "’"]
+  static let letterLikeSymbols: Set<Character> = ["$", "¢", "§", "€", "£", "¥", "@", "|", "'", "’"]
   /// Punctuation that may wrap a word without being part of it.
   static let edgePunctuation: Set<Character> = [
     ".", ",", ";", ":", "!", "?", "(", ")", "[", "]", "\"", "“", "”", "‘", "«", "»", "…", "*",

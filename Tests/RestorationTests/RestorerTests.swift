@@ -236,3 +236,11 @@ import VietnameseText
   let kept = TestSupport.restore("bao cao \(acronyms) cua tinh")
   #expect(kept.contains(acronyms), "\(kept)")
 }
+
+@Test func aYenSignIsACapitalYWithItsMark() {
+  #expect(TestSupport.restore("+ ¥ kien cua nguoi dan") == "+ Ý kiến của người dân")
+  #expect(TestSupport.restore("II. ¥ NGHIA CUA KE HOACH") == "II. Ý NGHĨA CỦA KẾ HOẠCH")
+  // A price keeps its currency sign.
+  let price = TestSupport.restore("chi phi du kien la ¥100 moi thang")
+  #expect(price.contains(" ¥100 "), "\(price)")
+}
