@@ -6,17 +6,19 @@ import VietnameseText
 /// that cache, and write the choices back token by token.
 struct DocumentRestoration {
   let restorer: Restorer
-  /// The lines as read, with commas misread as periods and Đ misread as eth put back.
+  /// The lines as read, with commas misread as periods, Đ misread as eth and list dashes
+  /// misread as symbols put back.
   let lines: [[Token]]
   /// Block number of each line (a page, or lines between blank lines).
   let blocks: [Int]
-  /// The periods put back as commas and the eths as Đ.
+  /// The periods put back as commas, the eths as Đ and the symbols as dashes.
   let punctuationChanges: [TokenChange]
 
   init(restorer: Restorer, lines: [[Token]], blocks: [Int]) {
     var repaired = lines
     punctuationChanges =
       Self.commasReadAsPeriods(&repaired) + Self.strokesReadAsEth(&repaired)
+      + Self.dashesReadAsSymbols(&repaired)
     self.restorer = restorer
     self.lines = repaired
     self.blocks = blocks

@@ -244,3 +244,30 @@ import VietnameseText
   let price = TestSupport.restore("chi phi du kien la ¥100 moi thang")
   #expect(price.contains(" ¥100 "), "\(price)")
 }
+
+@Test func aListDashReadAsATildeOrAnEqualsSignIsADash() {
+  let restored = TestSupport.restore(
+    "~ Phoi hop voi cac so, nganh\n= Thoi gian: nam 2026\n_- Long ghep nhiem vu")
+  #expect(restored == "- Phối hợp với các sở, ngành\n- Thời gian: năm 2026\n- Lồng ghép nhiệm vụ")
+  // A form's blanks, a symbol before a number and one inside a line stay.
+  let kept = TestSupport.restore("______ ngay\n~ 50% so voi nam 2025\nTong so = tong cac muc")
+    .split(separator: "\n")
+  #expect(
+    kept[0].hasPrefix("______ ") && kept[1].hasPrefix("~ 50%") && kept[2].contains(" = "), "\(kept)"
+  )
+}
+
+@Test func aRepairedListDashIsAWordCorrectionOnAPage() {
+  let texts = ["_-", "Phối", "hợp", "với", "các", "sở"]
+  let words = texts.enumerated().map { i, text in
+    Word(
+      text: text, box: BoundingBox(x: Double(i) * 30, y: 10, width: 20, height: 10),
+      confidence: 0.9, origin: .ocr)
+  }
+  let page = PageLayout(
+    number: 1, width: 595, height: 842, origin: .ocr, lines: [Line(words: words)])
+  let restored = TestSupport.restorer.restore(pages: [page]).pages[0].lines[0].words
+  #expect(restored.map(\.text) == ["-", "Phối", "hợp", "với", "các", "sở"])
+  #expect(restored[0].correction?.original == "_-")
+  #expect(restored.map(\.box) == words.map(\.box))
+}
