@@ -166,7 +166,11 @@ public enum Tokenizer {
       return [Token(kind: wordLike ? .word : .punctuation, text: core)]
     }
     let segments = core.split(whereSeparator: joiners.contains)
-    if hasDigit || (segments.count > 1 && segments.allSatisfy(isAbbreviation)) {
+    // Single letters joined by periods are an abbreviation ("v.v" for "vân vân"), no words.
+    let initials =
+      segments.count > 1 && !core.contains(where: { $0 != "." && joiners.contains($0) })
+      && segments.allSatisfy { $0.count == 1 }
+    if hasDigit || initials || (segments.count > 1 && segments.allSatisfy(isAbbreviation)) {
       return [Token(kind: .code, text: core)]
     }
     // Words joined by a slash or hyphen ("trình/Kế", "Multi-Agent"): each word on its own.
