@@ -125,19 +125,22 @@ struct DocumentRestoration {
 
   /// Whether a capitalized word is an OCR engine's reading of a lower-case "l" as "I"
   /// ("pháp Iuat" for "pháp luật"): the reading starts with "l" and the word sits inside a
-  /// sentence between lower-case words (after a word or a comma, before a lower-case word
-  /// or nothing), where a real capital would start a name ("tỉnh Lâm Đồng").
+  /// sentence between lower-case words (after a word or a comma, before a lower-case word,
+  /// punctuation or nothing), where a real capital would start a name ("tỉnh Lâm Đồng").
   private func readsLAsCapitalI(
     _ original: String, _ syllable: String, _ sentence: [TokenRef], at p: Int
   ) -> Bool {
-    guard original.first == "I", original.dropFirst().first?.isLowercase == true,
+    // The letter after it may be a digit or a symbol the OCR wrote for a vowel ("I9i").
+    guard original.first == "I", let second = original.dropFirst().first, !second.isUppercase,
       syllable.first == "l", p > 0
     else { return false }
     let before = lines[sentence[p - 1].line][sentence[p - 1].index]
     let afterLower: Bool
     if p + 1 < sentence.count {
       let after = lines[sentence[p + 1].line][sentence[p + 1].index]
-      afterLower = after.kind == .word && after.text.first?.isLowercase == true
+      afterLower =
+        (after.kind == .word && after.text.first?.isLowercase == true)
+        || after.kind == .punctuation
     } else {
       afterLower = true
     }

@@ -27,6 +27,9 @@ import VietnameseText
   // So does a sentence's first word.
   let first = TestSupport.restore("Iuat nay co hieu luc tu ngay ky")
   #expect(first.hasPrefix("Luật này"), "\(first)")
+  // Before punctuation too, and with a digit the OCR wrote for the vowel.
+  let digit = TestSupport.restore("loi dung le hoi de truc I9i, lam mat my quan")
+  #expect(digit.contains("trục lợi,"), "\(digit)")
 }
 
 @Test func sentencesRunOnAcrossLineBreaksAndLinesStayLines() {
