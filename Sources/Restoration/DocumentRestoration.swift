@@ -6,17 +6,19 @@ import VietnameseText
 /// that cache, and write the choices back token by token.
 struct DocumentRestoration {
   let restorer: Restorer
-  /// The lines as read, with commas misread as periods and Đ misread as eth put back.
+  /// The lines as read, with commas misread as periods, Đ misread as eth and list dashes
+  /// misread as symbols put back.
   let lines: [[Token]]
   /// Block number of each line (a page, or lines between blank lines).
   let blocks: [Int]
-  /// The periods put back as commas and the eths as Đ.
+  /// The periods put back as commas, the eths as Đ and the symbols as dashes.
   let punctuationChanges: [TokenChange]
 
   init(restorer: Restorer, lines: [[Token]], blocks: [Int]) {
     var repaired = lines
     punctuationChanges =
       Self.commasReadAsPeriods(&repaired) + Self.strokesReadAsEth(&repaired)
+      + Self.dashesReadAsSymbols(&repaired)
     self.restorer = restorer
     self.lines = repaired
     self.blocks = blocks
@@ -63,7 +65,7 @@ struct DocumentRestoration {
     return [before, after].contains { $0.map(capitalWord) ?? false }
   }
 
-  private var dictionary: RestorationDictionary { restorer.dictionary }
+  var dictionary: RestorationDictionary { restorer.dictionary }
   private var settings: Restorer.Settings { restorer.settings }
 
   func run(mode: RestorationMode, minimumBlockWords: Int) -> Result {
@@ -120,29 +122,6 @@ struct DocumentRestoration {
     restoreNumerals(&tokens, &changes)
     changes.sort { $0.line < $1.line }
     return Result(tokens: tokens, confidences: confidences, changes: changes, lineModes: lineModes)
-  }
-
-  /// Whether a capitalized word is an OCR engine's reading of a lower-case "l" as "I"
-  /// ("pháp Iuat" for "pháp luật"): the reading starts with "l" and the word sits inside a
-  /// sentence between lower-case words (after a word or a comma, before a lower-case word
-  /// or nothing), where a real capital would start a name ("tỉnh Lâm Đồng").
-  private func readsLAsCapitalI(
-    _ original: String, _ syllable: String, _ sentence: [TokenRef], at p: Int
-  ) -> Bool {
-    guard original.first == "I", original.dropFirst().first?.isLowercase == true,
-      syllable.first == "l", p > 0
-    else { return false }
-    let before = lines[sentence[p - 1].line][sentence[p - 1].index]
-    let afterLower: Bool
-    if p + 1 < sentence.count {
-      let after = lines[sentence[p + 1].line][sentence[p + 1].index]
-      afterLower = after.kind == .word && after.text.first?.isLowercase == true
-    } else {
-      afterLower = true
-    }
-    let beforeLower =
-      (before.kind == .word && before.text.first?.isLowercase == true) || before.text == ","
-    return beforeLower && afterLower
   }
 
   /// Full restoration where few words carry diacritics, light correction elsewhere.
@@ -210,44 +189,6 @@ struct DocumentRestoration {
       makePlan(token.text, light: light, capital: capital, number: digits, &candidates) ?? fixed
     plans[table][token.text] = made
     return made
-  }
-
-  /// The case a restored word is written in; `nil` when the word must be left alone
-  /// (acronyms, foreign words, "VNeID"). Capitals inside a word that stand for vowels
-  /// ("NOi", "sOng": an English model reading "ộ", "ố") do not make it an acronym.
-  func outputPattern(_ text: String, capital: Bool) -> CasePattern? {
-    let lower = text.lowercased()
-    if dictionary.foreignWords.contains(lower) { return nil }
-    switch CasePattern.ofASCII(text) ?? CasePattern(of: text) {
-    case .mixed:
-      let inner = text.dropFirst().filter(\.isUppercase)
-      if text.count <= 7,
-        inner.allSatisfy({ "AEIOUY".contains(VietnameseFolding.fold(String($0)).uppercased()) })
-      {
-        return text.first!.isUppercase ? .capitalized : .lower
-      }
-      // Other letters of the wrong case may be misread marked vowels too ("dGi", "PHi").
-      switch restorer.caseNoise.pattern(of: text) {
-      case nil: return nil
-      case .upper?: return capital ? .upper : .capitalized
-      case let pattern?: return pattern
-      }
-    case .upper:
-      if dictionary.acronyms.contains(text) { return nil }
-      // Inside an ordinary sentence only capitals that spell a syllable are restored, and
-      // they are an English model's reading of a lower-case word ("BO" for "Bộ", "SO" for
-      // "Sở"): written capitalized.
-      if !capital {
-        return Syllable(VietnameseFolding.fold(text)) == nil ? nil : .capitalized
-      }
-      return .upper
-    case .capitalized
-    where capital && text.count > 1 && text.dropFirst().allSatisfy({ !$0.isLetter }):
-      // One capital letter with digits or symbols for its marked vowels ("T6" for "TỔ",
-      // "B¢" for "BỘ") in a heading written in capitals.
-      return .upper
-    case let pattern: return pattern
-    }
   }
 
   private func makePlan(

@@ -1,8 +1,8 @@
 import Foundation
 import VietnameseText
 
-/// Repairs made to the OCR reading before it is decoded: a comma read as a period, and
-/// the eth Tesseract's Vietnamese model writes for Đ.
+/// Repairs made to the OCR reading before it is decoded: a comma read as a period, the
+/// eth Tesseract's Vietnamese model writes for Đ, and a list item's dash read as a tilde.
 ///
 /// A comma read as a period: OCR at low resolution loses a comma's tail ("kết nối. liên
 /// thông"). Plan text starts every sentence with a capital, so a period glued to a word
@@ -62,6 +62,35 @@ extension DocumentRestoration {
           retokenized.count == 1 ? retokenized[0] : Token(kind: lines[l][t].kind, text: repaired)
         changes.append(TokenChange(line: l, original: text, replacement: repaired, confidence: 0.9))
       }
+    }
+    return changes
+  }
+}
+
+extension DocumentRestoration {
+  /// Symbols OCR writes for a list item's dash on a worn or blurred page.
+  static let dashReadings: Set<Character> = ["~", "=", "_", "¬"]
+
+  /// A list item's dash that OCR read as a tilde, an equals sign or an underscore ("~ Phối
+  /// hợp", "_- Lồng ghép"): a mark of one to three of those symbols and dashes, first on
+  /// its line and followed by a space and a word, is the dash. Longer runs ("____") are a
+  /// form's blanks, and a mark glued to the word is left alone.
+  static func dashesReadAsSymbols(_ lines: inout [[Token]]) -> [TokenChange] {
+    var changes: [TokenChange] = []
+    for l in lines.indices {
+      guard let start = lines[l].firstIndex(where: { $0.kind != .space }) else { continue }
+      // The mark may be split in tokens ("_", "-"); they keep their places (the page's
+      // words are matched to them by position), the first becoming the dash.
+      var end = start
+      while end < lines[l].count, lines[l][end].kind == .punctuation { end += 1 }
+      let mark = lines[l][start..<end].map(\.text).joined()
+      guard end > start, end + 1 < lines[l].count, mark.count <= 3, mark != "-",
+        mark.allSatisfy({ $0 == "-" || dashReadings.contains($0) }),
+        lines[l][end].kind == .space, lines[l][end + 1].kind == .word
+      else { continue }
+      lines[l][start] = Token(kind: .punctuation, text: "-")
+      for t in start + 1..<end { lines[l][t] = Token(kind: .punctuation, text: "") }
+      changes.append(TokenChange(line: l, original: mark, replacement: "-", confidence: 0.9))
     }
     return changes
   }

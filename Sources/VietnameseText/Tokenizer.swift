@@ -37,7 +37,7 @@ public struct Token: Sendable, Hashable {
 public enum Tokenizer {
   /// Symbols an English-model OCR writes for Vietnamese letters ("$6" for "số", "B¢" for
   /// "Bộ"): inside a word they belong to it.
-  static let letterLikeSymbols: Set<Character> = ["$", "¢", "§", "€", "£", "@", "|", "'", "’"]
+  static let letterLikeSymbols: Set<Character> = ["$", "¢", "§", "€", "£", "¥", "@", "|", "'", "’"]
   /// Punctuation that may wrap a word without being part of it.
   static let edgePunctuation: Set<Character> = [
     ".", ",", ";", ":", "!", "?", "(", ")", "[", "]", "\"", "“", "”", "‘", "«", "»", "…", "*",
@@ -266,7 +266,11 @@ public enum Tokenizer {
       return [Token(kind: wordLike ? .word : .punctuation, text: core)]
     }
     let segments = core.split(whereSeparator: joiners.contains)
-    if hasDigit || (segments.count > 1 && segments.allSatisfy(isAbbreviation)) {
+    // Single letters joined by periods are an abbreviation ("v.v" for "vân vân"), no words.
+    let initials =
+      segments.count > 1 && !core.contains(where: { $0 != "." && joiners.contains($0) })
+      && segments.allSatisfy { $0.count == 1 }
+    if hasDigit || initials || (segments.count > 1 && segments.allSatisfy(isAbbreviation)) {
       return [Token(kind: .code, text: core)]
     }
     // Words joined by a slash or hyphen ("trình/Kế", "Multi-Agent"): each word on its own.

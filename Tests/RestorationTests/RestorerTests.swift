@@ -27,6 +27,9 @@ import VietnameseText
   // So does a sentence's first word.
   let first = TestSupport.restore("Iuat nay co hieu luc tu ngay ky")
   #expect(first.hasPrefix("Luật này"), "\(first)")
+  // Before punctuation too, and with a digit the OCR wrote for the vowel.
+  let digit = TestSupport.restore("loi dung le hoi de truc I9i, lam mat my quan")
+  #expect(digit.contains("trục lợi,"), "\(digit)")
 }
 
 @Test func sentencesRunOnAcrossLineBreaksAndLinesStayLines() {
@@ -222,5 +225,52 @@ import VietnameseText
   #expect(restored[3].text == "nối,")
   #expect(restored[3].correction?.original == "nối.")
   #expect(restored[8].text == "06/QĐ-TTg")
+  #expect(restored.map(\.box) == words.map(\.box))
+}
+
+@Test func capitalsThatStandForAMarkedVowelInASentenceAreRestored() {
+  // An English model writes the "ở" of "Sở" and the "ộ" of "Bộ" as a capital G.
+  #expect(
+    TestSupport.restore(
+      "Phoi hop voi SG Khoa hoc va Cong nghe; cac SG, ban, nganh; BG truong Bo Noi vu")
+      == "Phối hợp với Sở Khoa học và Công nghệ; các Sở, ban, ngành; Bộ trưởng Bộ Nội vụ")
+  // Acronyms stay, known or not: their capitals are no readings of vowels.
+  let acronyms = "UBND, TTHC, CNTT, KT, TM, TP, DN, SX, HTX, KCN"
+  let kept = TestSupport.restore("bao cao \(acronyms) cua tinh")
+  #expect(kept.contains(acronyms), "\(kept)")
+}
+
+@Test func aYenSignIsACapitalYWithItsMark() {
+  #expect(TestSupport.restore("+ ¥ kien cua nguoi dan") == "+ Ý kiến của người dân")
+  #expect(TestSupport.restore("II. ¥ NGHIA CUA KE HOACH") == "II. Ý NGHĨA CỦA KẾ HOẠCH")
+  // A price keeps its currency sign.
+  let price = TestSupport.restore("chi phi du kien la ¥100 moi thang")
+  #expect(price.contains(" ¥100 "), "\(price)")
+}
+
+@Test func aListDashReadAsATildeOrAnEqualsSignIsADash() {
+  let restored = TestSupport.restore(
+    "~ Phoi hop voi cac so, nganh\n= Thoi gian: nam 2026\n_- Long ghep nhiem vu")
+  #expect(restored == "- Phối hợp với các sở, ngành\n- Thời gian: năm 2026\n- Lồng ghép nhiệm vụ")
+  // A form's blanks, a symbol before a number and one inside a line stay.
+  let kept = TestSupport.restore("______ ngay\n~ 50% so voi nam 2025\nTong so = tong cac muc")
+    .split(separator: "\n")
+  #expect(
+    kept[0].hasPrefix("______ ") && kept[1].hasPrefix("~ 50%") && kept[2].contains(" = "), "\(kept)"
+  )
+}
+
+@Test func aRepairedListDashIsAWordCorrectionOnAPage() {
+  let texts = ["_-", "Phối", "hợp", "với", "các", "sở"]
+  let words = texts.enumerated().map { i, text in
+    Word(
+      text: text, box: BoundingBox(x: Double(i) * 30, y: 10, width: 20, height: 10),
+      confidence: 0.9, origin: .ocr)
+  }
+  let page = PageLayout(
+    number: 1, width: 595, height: 842, origin: .ocr, lines: [Line(words: words)])
+  let restored = TestSupport.restorer.restore(pages: [page]).pages[0].lines[0].words
+  #expect(restored.map(\.text) == ["-", "Phối", "hợp", "với", "các", "sở"])
+  #expect(restored[0].correction?.original == "_-")
   #expect(restored.map(\.box) == words.map(\.box))
 }

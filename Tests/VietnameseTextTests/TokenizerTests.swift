@@ -78,3 +78,11 @@ func aCapitalOpeningASentenceIsStillAWord(line: String) {
     #expect(RomanNumeral.reading(of: text) == nil, "\(text)")
   }
 }
+
+@Test func singleLettersJoinedByPeriodsAreAnAbbreviation() {
+  let tokens = Tokenizer.tokenize("đề án, v.v. các nội dung").filter { $0.kind != .space }
+  #expect(tokens.contains { $0.kind == .code && $0.text == "v.v" }, "\(tokens)")
+  // Words joined by a hyphen are still words.
+  let words = Tokenizer.tokenize("a-b kế-hoạch").filter { $0.kind == .word }.map(\.text)
+  #expect(words == ["a", "b", "kế", "hoạch"], "\(words)")
+}
