@@ -32,6 +32,10 @@ struct CandidateSearch {
   private var chunkLetters: [LetterSet]
   private var chunkGroups: [Int32]
   private var chunkBest: [Float]
+  /// For each chunk, at index `chunk * 128 + code`, how many of its first letters come
+  /// before `code` (set only for the letters in `chunkLetters`): which of the chunk's
+  /// groups starts with that letter, read instead of counted bit by bit.
+  private var chunkRanks: [UInt8]
   /// The most the token's rest from `position` can add spending exactly the `r` edits left,
   /// at index `r * (length + 1) + position`: the best chunking by each chunk's best source
   /// and edits, whatever the trie allows. An upper bound, so pruning on it loses nothing.
@@ -66,6 +70,7 @@ struct CandidateSearch {
     chunkLetters = [LetterSet](repeating: LetterSet(), count: token.count * 3)
     chunkGroups = [Int32](repeating: 0, count: token.count * 3)
     chunkBest = [Float](repeating: -.infinity, count: token.count * 3)
+    chunkRanks = [UInt8](repeating: 0, count: token.count * 3 * LetterSet.capacity)
     for position in 0..<token.count {
       var key: UInt64 = 0
       for k in 1...min(3, token.count - position) {
@@ -75,6 +80,21 @@ struct CandidateSearch {
         chunkLetters[chunk] = model.rangeLetters[Int(range)]
         chunkGroups[chunk] = model.groupBase[Int(range)]
         chunkBest[chunk] = model.rangeBest[Int(range)]
+        var rank: UInt8 = 0
+        var low = chunkLetters[chunk].low
+        var high = chunkLetters[chunk].high
+        while low | high != 0 {
+          let code: Int
+          if low != 0 {
+            code = low.trailingZeroBitCount
+            low &= low &- 1
+          } else {
+            code = 64 + high.trailingZeroBitCount
+            high &= high &- 1
+          }
+          chunkRanks[chunk * LetterSet.capacity + code] = rank
+          rank += 1
+        }
       }
     }
   }
@@ -295,7 +315,7 @@ struct CandidateSearch {
             high &= high &- 1
           }
           let child = trie.childNodes[firstChild + letters.count(below: code)]
-          let group = groups + chunkSet.count(below: code)
+          let group = groups + Int(chunkRanks[chunk &* LetterSet.capacity &+ Int(code)])
           for e in Int(groupStarts[group])..<Int(groupStarts[group + 1]) {
             let source = sources[e]
             let next = logProb + source.logProb
