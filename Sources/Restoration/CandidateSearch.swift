@@ -203,8 +203,12 @@ struct CandidateSearch {
   /// path scoring below it cannot enter the list (one scoring equal still may, by id).
   private mutating func raiseBoundToLimit() {
     recordsSinceRanking = 0
+    // Only scores above the bound can raise it: with fewer than `limit` of them, the
+    // `limit`-th best is not above the bound; with more, it is the `limit`-th of them.
     ranking.removeAll(keepingCapacity: true)
-    for f in found { ranking.append(f.logProb) }
+    let current = bound
+    for f in found where f.logProb > current { ranking.append(f.logProb) }
+    guard ranking.count >= limit else { return }
     bound = max(bound, CandidateSearch.largest(limit, in: &ranking))
   }
 
