@@ -32,6 +32,10 @@ struct CandidateSearch {
   private var chunkLetters: [LetterSet]
   private var chunkGroups: [Int32]
   private var chunkBest: [Float]
+  /// For each chunk, at index `chunk * 128 + code`, how many of its first letters come
+  /// before `code` (set only for the letters in `chunkLetters`): which of the chunk's
+  /// groups starts with that letter, read instead of counted bit by bit.
+  private var chunkRanks: [UInt8]
   /// The most the token's rest from `position` can add spending exactly the `r` edits left,
   /// at index `r * (length + 1) + position`: the best chunking by each chunk's best source
   /// and edits, whatever the trie allows. An upper bound, so pruning on it loses nothing.
@@ -66,6 +70,7 @@ struct CandidateSearch {
     chunkLetters = [LetterSet](repeating: LetterSet(), count: token.count * 3)
     chunkGroups = [Int32](repeating: 0, count: token.count * 3)
     chunkBest = [Float](repeating: -.infinity, count: token.count * 3)
+    chunkRanks = [UInt8](repeating: 0, count: token.count * 3 * LetterSet.capacity)
     for position in 0..<token.count {
       var key: UInt64 = 0
       for k in 1...min(3, token.count - position) {
@@ -75,6 +80,21 @@ struct CandidateSearch {
         chunkLetters[chunk] = model.rangeLetters[Int(range)]
         chunkGroups[chunk] = model.groupBase[Int(range)]
         chunkBest[chunk] = model.rangeBest[Int(range)]
+        var rank: UInt8 = 0
+        var low = chunkLetters[chunk].low
+        var high = chunkLetters[chunk].high
+        while low | high != 0 {
+          let code: Int
+          if low != 0 {
+            code = low.trailingZeroBitCount
+            low &= low &- 1
+          } else {
+            code = 64 + high.trailingZeroBitCount
+            high &= high &- 1
+          }
+          chunkRanks[chunk * LetterSet.capacity + code] = rank
+          rank += 1
+        }
       }
     }
   }
@@ -183,8 +203,12 @@ struct CandidateSearch {
   /// path scoring below it cannot enter the list (one scoring equal still may, by id).
   private mutating func raiseBoundToLimit() {
     recordsSinceRanking = 0
+    // Only scores above the bound can raise it: with fewer than `limit` of them, the
+    // `limit`-th best is not above the bound; with more, it is the `limit`-th of them.
     ranking.removeAll(keepingCapacity: true)
-    for f in found { ranking.append(f.logProb) }
+    let current = bound
+    for f in found where f.logProb > current { ranking.append(f.logProb) }
+    guard ranking.count >= limit else { return }
     bound = max(bound, CandidateSearch.largest(limit, in: &ranking))
   }
 
@@ -295,7 +319,7 @@ struct CandidateSearch {
             high &= high &- 1
           }
           let child = trie.childNodes[firstChild + letters.count(below: code)]
-          let group = groups + chunkSet.count(below: code)
+          let group = groups + Int(chunkRanks[chunk &* LetterSet.capacity &+ Int(code)])
           for e in Int(groupStarts[group])..<Int(groupStarts[group + 1]) {
             let source = sources[e]
             let next = logProb + source.logProb

@@ -34,7 +34,6 @@ struct SearchStates {
   @inline(__always) mutating func improves(_ key: UInt64, _ logProb: Float, editsLeft: Int)
     -> Bool
   {
-    if (count + 1) * 2 > keys.count { grow() }
     let mask = keys.count - 1
     var slot = NGramTable.slot(key, mask: mask)
     let stride = self.stride
@@ -47,16 +46,34 @@ struct SearchStates {
         return true
       }
       if k == NGramTable.empty {
-        keys[slot] = key
-        count += 1
-        taken.append(Int32(slot))
-        let base = slot * stride
-        for e in 0..<stride { scores[base + e] = -.infinity }
-        scores[base + editsLeft] = logProb
+        // The table grows only when a key is added (most calls find theirs).
+        if (count + 1) * 2 > keys.count { return growAndAdd(key, logProb, editsLeft: editsLeft) }
+        add(key, logProb, editsLeft: editsLeft, at: slot)
         return true
       }
       slot = (slot + 1) & mask
     }
+  }
+
+  @inline(__always) private mutating func add(
+    _ key: UInt64, _ logProb: Float, editsLeft: Int, at slot: Int
+  ) {
+    keys[slot] = key
+    count += 1
+    taken.append(Int32(slot))
+    let base = slot * stride
+    for e in 0..<stride { scores[base + e] = -.infinity }
+    scores[base + editsLeft] = logProb
+  }
+
+  /// Adds a key known to be absent after doubling the table; true.
+  private mutating func growAndAdd(_ key: UInt64, _ logProb: Float, editsLeft: Int) -> Bool {
+    grow()
+    let mask = keys.count - 1
+    var slot = NGramTable.slot(key, mask: mask)
+    while keys[slot] != NGramTable.empty { slot = (slot + 1) & mask }
+    add(key, logProb, editsLeft: editsLeft, at: slot)
+    return true
   }
 
   /// The best score recorded for `key` with exactly `editsLeft` edits left (-∞ when none).
