@@ -7,7 +7,7 @@ extension Restorer {
     "lightPenalty",
     "cacheWeight",
     "digitWordPenalty", "maxEdits", "editLogProb", "cacheConfidence", "unseenMark", "vieUnseenMark",
-    "channelWeight", "beam", "toneVariantShift", "vieToneVariantShift",
+    "channelWeight", "beam", "toneVariantShift", "vieToneVariantShift", "skeletonLongerReadings",
   ]
 
   /// A copy with one decoder setting changed; `nil` for an unknown name.
@@ -33,6 +33,7 @@ extension Restorer {
     // A negative shift turns the tone variants off.
     case "toneVariantShift": s.toneVariantShift = value < 0 ? nil : Float(value)
     case "vieToneVariantShift": s.vieToneVariantShift = value < 0 ? nil : Float(value)
+    case "skeletonLongerReadings": s.skeletonLongerReadings = Int(value)
     default: return nil
     }
     return Restorer(dictionary: dictionary, settings: s)

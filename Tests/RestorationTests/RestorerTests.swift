@@ -274,3 +274,20 @@ import VietnameseText
   #expect(restored[0].correction?.original == "_-")
   #expect(restored.map(\.box) == words.map(\.box))
 }
+
+@Test func aWordThatLostALetterOfItsOnsetIsRestoredWhereTheSentenceNeedsIt() {
+  // "tien" is a bare skeleton whose own mark variants ("tiền", "tiển") fill its list; the
+  // longer reading the sentence needs must still be among its candidates.
+  #expect(TestSupport.restore("to chuc tien khai ke hoach") == "tổ chức triển khai kế hoạch")
+  #expect(TestSupport.restore("to chuc trien hai ke hoach") == "tổ chức triển khai kế hoạch")
+  // A skeleton that is itself the right word keeps it.
+  #expect(TestSupport.restore("so tien con lai") == "số tiền còn lại")
+}
+
+@Test func aSkeletonsListHoldsItsBestLongerReadingsBeyondItsCut() {
+  let restorer = TestSupport.restorer
+  var states = restorer.makeSearchStates()
+  let list = restorer.rankedCandidates("tien", light: false, states: &states)
+  #expect(list.count > restorer.settings.candidateLimit)
+  #expect(list.contains { restorer.dictionary.vocabulary.text(of: $0.id) == "triển" })
+}
