@@ -8,7 +8,7 @@ import Testing
 enum Floors {
   /// Syllable accuracy on each devset file. The product target is 0.98; this guards the
   /// level reached so far so that no change lowers it.
-  static let devsetAccuracy = 0.97
+  static let devsetAccuracy = 0.975
   /// Share of syllables of correct text that restoration may change.
   static let damage = 0.001
   /// Syllable accuracy on the rough synthetic set (held-out text on pages degraded as
