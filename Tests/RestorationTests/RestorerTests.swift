@@ -214,14 +214,7 @@ import VietnameseText
 
 @Test func aRepairedPeriodIsAWordCorrectionOnAPage() {
   let texts = ["Bảo", "đảm", "kết", "nối.", "liên", "thông", "dữ", "liệu", "06/QĐÐ-TTg"]
-  let words = texts.enumerated().map { i, text in
-    Word(
-      text: text, box: BoundingBox(x: Double(i) * 30, y: 10, width: 20, height: 10),
-      confidence: 0.9, origin: .ocr)
-  }
-  let page = PageLayout(
-    number: 1, width: 595, height: 842, origin: .ocr, lines: [Line(words: words)])
-  let restored = TestSupport.restorer.restore(pages: [page]).pages[0].lines[0].words
+  let (words, restored) = restoreOneOCRLine(texts)
   #expect(restored[3].text == "nối,")
   #expect(restored[3].correction?.original == "nối.")
   #expect(restored[8].text == "06/QĐ-TTg")
@@ -262,14 +255,7 @@ import VietnameseText
 
 @Test func aRepairedListDashIsAWordCorrectionOnAPage() {
   let texts = ["_-", "Phối", "hợp", "với", "các", "sở"]
-  let words = texts.enumerated().map { i, text in
-    Word(
-      text: text, box: BoundingBox(x: Double(i) * 30, y: 10, width: 20, height: 10),
-      confidence: 0.9, origin: .ocr)
-  }
-  let page = PageLayout(
-    number: 1, width: 595, height: 842, origin: .ocr, lines: [Line(words: words)])
-  let restored = TestSupport.restorer.restore(pages: [page]).pages[0].lines[0].words
+  let (words, restored) = restoreOneOCRLine(texts)
   #expect(restored.map(\.text) == ["-", "Phối", "hợp", "với", "các", "sở"])
   #expect(restored[0].correction?.original == "_-")
   #expect(restored.map(\.box) == words.map(\.box))
@@ -290,4 +276,16 @@ import VietnameseText
   let list = restorer.rankedCandidates("tien", light: false, states: &states)
   #expect(list.count > restorer.settings.candidateLimit)
   #expect(list.contains { restorer.dictionary.vocabulary.text(of: $0.id) == "triển" })
+}
+
+/// Restores one OCR'd line of `texts` as a page; returns the words given and restored.
+private func restoreOneOCRLine(_ texts: [String]) -> (given: [Word], restored: [Word]) {
+  let words = texts.enumerated().map { i, text in
+    Word(
+      text: text, box: BoundingBox(x: Double(i) * 30, y: 10, width: 20, height: 10),
+      confidence: 0.9, origin: .ocr)
+  }
+  let page = PageLayout(
+    number: 1, width: 595, height: 842, origin: .ocr, lines: [Line(words: words)])
+  return (words, TestSupport.restorer.restore(pages: [page]).pages[0].lines[0].words)
 }
