@@ -23,6 +23,10 @@ struct DocumentCache: Sendable {
   /// Pairs of sure neighbours.
   var bigrams = IntegerMap()
   var bigramBonus: Float = 0
+  /// Runs of three sure neighbours: a document repeats its longer terms too ("chuyển
+  /// đổi số"), where a pair alone is often ambiguous.
+  var trigrams = IntegerMap()
+  var trigramBonus: Float = 0
   var weight: Float = 0
 
   @inline(__always) func bonus(_ w: Int32, after v: Int32) -> Float {
@@ -36,6 +40,16 @@ struct DocumentCache: Sendable {
     }
     return b * weight
   }
+
+  /// What the run `u v w` adds on top of `bonus(w, after: v)` when it was read surely
+  /// elsewhere in the document.
+  @inline(__always) func runBonus(_ w: Int32, after u: Int32, _ v: Int32) -> Float {
+    if weight == 0 || trigrams.count == 0 { return 0 }
+    guard unigrams[Int(u)] > 0, unigrams[Int(v)] > 0, unigrams[Int(w)] > 0,
+      trigrams[LanguageModel.pack(u, v, w)] != nil
+    else { return 0 }
+    return trigramBonus * weight
+  }
 }
 
 /// Trigram Viterbi over a sentence's lattice. A state is the pair of readings at the last
@@ -48,7 +62,7 @@ struct Decoder: Sendable {
   @inline(__always) private func score(
     _ w: Int32, _ u: Int32, _ v: Int32, _ cache: DocumentCache
   ) -> Float {
-    model.logProb(w, after: u, v) + cache.bonus(w, after: v)
+    model.logProb(w, after: u, v) + cache.bonus(w, after: v) + cache.runBonus(w, after: u, v)
   }
 
   func decode(_ lattice: [Lattice], cache: DocumentCache) -> [Choice] {
@@ -137,8 +151,13 @@ struct Decoder: Sendable {
         let history = model.history(u, v)
         let backoff = history.backoff
         let score = prevScore[s]
+        // Only a state whose two readings are both sure in the cache can extend a run.
+        let runs =
+          bonuses && cache.trigrams.count > 0 && cache.unigrams[Int(u)] > 0
+          && cache.unigrams[Int(v)] > 0
         @inline(__always) func relax(_ k: Int, _ logProb: Float) {
-          let value = score + (logProb + pairBonus[pair + k]) + candidateScores[k]
+          let run = runs ? cache.runBonus(ids[k], after: u, v) : 0
+          let value = score + (logProb + pairBonus[pair + k] + run) + candidateScores[k]
           if value > best[pair + k] {
             best[pair + k] = value
             from[pair + k] = Int32(s)
@@ -273,8 +292,8 @@ struct Decoder: Sendable {
         second = middle.backoff + after.logProb
       }
       var value =
-        lattice[i].scores[k] + (first + cache.bonus(w, after: v))
-        + (second + cache.bonus(x, after: w))
+        lattice[i].scores[k] + (first + cache.bonus(w, after: v) + cache.runBonus(w, after: u, v))
+        + (second + cache.bonus(x, after: w) + cache.runBonus(x, after: v, w))
       if last {
         var third: Float
         if !after.trigrams.isEmpty, let t = model.trigramLogProb(w, x, y) {
@@ -282,7 +301,7 @@ struct Decoder: Sendable {
         } else {
           third = after.backoff + lowerAfter
         }
-        value += third + bonusAfter
+        value += third + bonusAfter + cache.runBonus(y, after: w, x)
       }
       values[k] = value
     }

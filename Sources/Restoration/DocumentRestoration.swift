@@ -252,21 +252,28 @@ struct DocumentRestoration {
     let vocabulary = dictionary.vocabulary
     var counts = [Float](repeating: 0, count: vocabulary.count)
     var bigrams = IntegerMap()
+    var trigrams = IntegerMap()
     var seen: [Int32] = []
     for (s, plans) in lattices.enumerated() {
       var previous: Int32?
+      var beforePrevious: Int32?
       for (p, plan) in plans.enumerated() {
         let choice = choices[s][p]
         let id = plan.lattice.ids[choice.index]
         guard vocabulary.isSyllable(id), choice.posterior >= settings.cacheConfidence else {
           previous = nil
+          beforePrevious = nil
           continue
         }
         if counts[Int(id)] == 0 { seen.append(id) }
         counts[Int(id)] += 1
         if let previous, plan.lattice.ids.count > 1 {
           bigrams.insert(LanguageModel.pack(previous, id), 1)
+          if let beforePrevious {
+            trigrams.insert(LanguageModel.pack(beforePrevious, previous, id), 1)
+          }
         }
+        beforePrevious = previous
         previous = id
       }
     }
@@ -279,7 +286,7 @@ struct DocumentRestoration {
     }
     return DocumentCache(
       unigrams: unigrams, bigrams: bigrams, bigramBonus: settings.cacheBigramBonus,
-      weight: settings.cacheWeight)
+      trigrams: trigrams, trigramBonus: settings.cacheTrigramBonus, weight: settings.cacheWeight)
   }
 
   /// Puts the stroke back on D in abbreviations the training text writes with Đ

@@ -5,7 +5,7 @@ extension Restorer {
   package static let tunableSettings = [
     "candidateLimit", "misreadingCandidateLimit", "searchLimit", "candidateFloor", "keepPenalty",
     "lightPenalty",
-    "cacheWeight",
+    "cacheWeight", "cacheBigramBonus", "cacheTrigramBonus",
     "digitWordPenalty", "maxEdits", "editLogProb", "cacheConfidence", "unseenMark", "vieUnseenMark",
     "channelWeight", "beam", "toneVariantShift", "vieToneVariantShift", "skeletonLongerReadings",
   ]
@@ -22,6 +22,7 @@ extension Restorer {
     case "lightPenalty": s.lightPenalty = Float(value)
     case "cacheWeight": s.cacheWeight = Float(value)
     case "cacheBigramBonus": s.cacheBigramBonus = Float(value)
+    case "cacheTrigramBonus": s.cacheTrigramBonus = Float(value)
     case "digitWordPenalty": s.digitWordPenalty = Float(value)
     case "maxEdits": s.maxEdits = Int(value)
     case "editLogProb": s.editLogProb = Float(value)

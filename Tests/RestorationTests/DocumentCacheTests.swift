@@ -1,0 +1,37 @@
+import Testing
+
+@testable import Restoration
+
+/// A document read surely in one place settles the same run of words where OCR garbled a
+/// word of it: "18" is the English model's reading of "lễ".
+private let document = [
+  "to chuc thuc hien nep song van minh trong le hoi tai dia phuong",
+  "tuyen truyen nep song van minh trong le hoi den nguoi dan",
+  "kiem tra viec thuc hien nep song van minh trong le hoi",
+  "bao dam nep song van minh trong 18 hoi",
+]
+
+@Test func aRunOfThreeSureWordsSettlesTheSameRunElsewhere() throws {
+  let restorer = TestSupport.restorer
+  let withRuns = restorer.restore(lines: document).lines
+  #expect(withRuns[3] == "bảo đảm nếp sống văn minh trong lễ hội")
+  // The earlier lines are the evidence: without runs the garbled word is not settled.
+  let withoutRuns = try #require(restorer.adjusting("cacheTrigramBonus", to: 0))
+  #expect(withoutRuns.restore(lines: document).lines[3] != withRuns[3])
+  // A sentence without the run is left as it was.
+  #expect(
+    restorer.restore(lines: ["bao dam an toan trong 18 hoi"]).lines[0]
+      == withoutRuns.restore(lines: ["bao dam an toan trong 18 hoi"]).lines[0])
+}
+
+@Test func aRunCountsOnlyInTheOrderItWasRead() {
+  var unigrams = [Float](repeating: 0, count: 8)
+  for id in [1, 2, 3] { unigrams[id] = 0.5 }
+  var trigrams = IntegerMap()
+  trigrams.insert(LanguageModel.pack(1, 2, 3), 1)
+  let cache = DocumentCache(
+    unigrams: unigrams, trigrams: trigrams, trigramBonus: 2, weight: 2)
+  #expect(cache.runBonus(3, after: 1, 2) == 4)
+  #expect(cache.runBonus(1, after: 3, 2) == 0)
+  #expect(cache.runBonus(4, after: 1, 2) == 0)
+}
