@@ -186,8 +186,7 @@ public struct Restorer: Sendable {
     if !light, let i = skeletonIndex[lower] {
       guard precomputedApplies else {
         // The stored lists' length, so the two paths differ only in their settings.
-        return searchCandidates(
-          lower, light: false, states: &states, limit: settings.candidateLimit)
+        return searchCandidates(lower, light: false, states: &states, skeleton: true)
       }
       let table = dictionary.skeletons
       return (Int(table.offsets[i])..<Int(table.offsets[i + 1])).map {
@@ -210,9 +209,11 @@ public struct Restorer: Sendable {
     SearchStates(maxEdits: max(settings.maxEdits, settings.lightEdits))
   }
 
-  /// The search's candidates; `states` is a state table kept between searches.
+  /// The search's candidates; `states` is a state table kept between searches. A bare
+  /// skeleton's list (`skeleton`) is cut at `candidateLimit` and takes longer readings
+  /// from beyond its cut; a misreading's is cut at `misreadingCandidateLimit`.
   func searchCandidates(
-    _ lower: String, light: Bool, states: inout SearchStates, limit: Int? = nil
+    _ lower: String, light: Bool, states: inout SearchStates, skeleton: Bool = false
   ) -> [(id: Int32, logProb: Float)] {
     let channel = channels[
       light ? ChannelKind.keptDiacritics.rawValue : ChannelKind.lostDiacritics.rawValue]
@@ -228,9 +229,9 @@ public struct Restorer: Sendable {
       let b = $1.logProb + unigram[Int($1.id)]
       return a > b || (a == b && $0.id < $1.id)
     }
-    let cut = limit ?? (light ? settings.candidateLimit : settings.misreadingCandidateLimit)
-    // Only a skeleton's list (`limit` given) takes longer readings from beyond its cut.
-    guard limit != nil, settings.skeletonLongerReadings > 0, ranked.count > cut else {
+    let cut =
+      skeleton || light ? settings.candidateLimit : settings.misreadingCandidateLimit
+    guard skeleton, settings.skeletonLongerReadings > 0, ranked.count > cut else {
       return Array(ranked.prefix(cut))
     }
     let length = lower.unicodeScalars.count
@@ -249,9 +250,7 @@ public struct Restorer: Sendable {
     var states = SearchStates(maxEdits: settings.maxEdits)
     for key in keys.sorted() {
       table.keys.append(key)
-      for c in searchCandidates(
-        key, light: false, states: &states, limit: settings.candidateLimit)
-      {
+      for c in searchCandidates(key, light: false, states: &states, skeleton: true) {
         table.ids.append(c.id)
         table.logProbs.append(c.logProb)
       }
