@@ -39,6 +39,21 @@ import Testing
     #expect(outcome.failureReason == "ingest: plan.pdf: page 2: the page tree is damaged")
   }
 
+  @Test func theChildInheritsNoOpenFileButItsStandardStreams() throws {
+    // A descriptor opened without close-on-exec, as `mkstemp` (and so an atomic write)
+    // leaves one while another thread starts a child.
+    let held = open(folder.path("held"), O_WRONLY | O_CREAT, 0o644)
+    #expect(held > 2)
+    defer { close(held) }
+    let listing = folder.path("descriptors")
+    let outcome = try run("ls /proc/$$/fd > \(listing)")
+    #expect(outcome.termination.succeeded)
+    let open = try String(contentsOfFile: listing, encoding: .utf8)
+      .split(separator: "\n").compactMap { Int32($0) }
+    #expect(open.contains(held) == false)
+    #expect(Set(open).isSuperset(of: [0, 1, 2]))
+  }
+
   @Test func aCrashIsReportedWithItsSignal() throws {
     let outcome = try run("echo 'about to crash' >&2; kill -SEGV $$")
     #expect(outcome.termination == .signaled(signal: SIGSEGV))

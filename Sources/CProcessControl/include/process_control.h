@@ -12,4 +12,10 @@ int planingest_set_parent_death_signal(int signal);
 /// Glibc module does not show). Returns 0 when both were taken, -1 otherwise.
 int planingest_set_allocator_thresholds(long mmap_threshold, long trim_threshold);
 
+/// Adds to a `posix_spawn_file_actions_t` (passed untyped) the closing of every descriptor
+/// from `lowest` up in the child (glibc's `posix_spawn_file_actions_addclosefrom_np`,
+/// which Swift's Glibc module does not show). Returns 0, or an error number; ENOSYS where
+/// the C library has no such action.
+int planingest_spawn_close_from(void *file_actions, int lowest);
+
 #endif

@@ -1,3 +1,4 @@
+import CProcessControl
 import Foundation
 import Synchronization
 
@@ -122,6 +123,11 @@ public struct ChildSupervisor: Sendable {
     posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
     posix_spawn_file_actions_addopen(
       &actions, 2, command.standardErrorPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    // Nothing else the batch has open reaches the child: not the catalog, and not a file
+    // another thread is writing at this moment without close-on-exec (a child holding a
+    // writable descriptor of a program makes every start of that program fail with
+    // ETXTBSY while it lives).
+    _ = planingest_spawn_close_from(&actions, 3)
 
     var environment = ProcessInfo.processInfo.environment
     environment.merge(command.environment) { _, new in new }

@@ -34,7 +34,7 @@ enum IngestProcess {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
-    FileManager.default.createFile(atPath: stderrPath, contents: nil)
+    _ = FileManager.default.createFile(atPath: stderrPath, contents: nil)
     process.standardError = FileHandle(forWritingAtPath: stderrPath)
     process.standardOutput = FileHandle.nullDevice
     try process.run()
