@@ -58,6 +58,9 @@ struct DocumentCache: Sendable {
 struct Decoder: Sendable {
   let model: LanguageModel
   var beam = 24
+  /// How far below the best state at its position a state may fall and still be kept
+  /// (0: no limit besides `beam`).
+  var gap: Float = 0
 
   @inline(__always) private func score(
     _ w: Int32, _ u: Int32, _ v: Int32, _ cache: DocumentCache
@@ -68,6 +71,20 @@ struct Decoder: Sendable {
   func decode(_ lattice: [Lattice], cache: DocumentCache) -> [Choice] {
     let n = lattice.count
     if n == 0 { return [] }
+    let path = bestPath(lattice, cache: cache)
+    // One buffer for every position's posterior values.
+    var maxCount = 1
+    for l in lattice { maxCount = max(maxCount, l.ids.count) }
+    let values = Scratch<Float>(maxCount, 0)
+    defer { values.free() }
+    return (0..<n).map {
+      Choice(index: path[$0], posterior: posterior(at: $0, path, lattice, cache, values))
+    }
+  }
+
+  /// The index of the chosen candidate at each position: the best path of the beam.
+  private func bestPath(_ lattice: [Lattice], cache: DocumentCache) -> [Int] {
+    let n = lattice.count
     let start = Vocabulary.Special.sentenceStart.rawValue
     var maxCount = 1
     for l in lattice { maxCount = max(maxCount, l.ids.count) }
@@ -207,6 +224,17 @@ struct Decoder: Sendable {
         for q in 0..<usedCount { kept[q] = used[q] }
         keptCount = usedCount
       }
+      if gap > 0 && keptCount > 1 {
+        // Kept in order: only the states within `gap` of the best.
+        var top = -Float.infinity
+        for slot in 0..<keptCount { top = max(top, best[Int(kept[slot])]) }
+        var count = 0
+        for slot in 0..<keptCount where best[Int(kept[slot])] >= top - gap {
+          kept[count] = kept[slot]
+          count += 1
+        }
+        keptCount = count
+      }
       for slot in 0..<keptCount {
         let cell = Int(kept[slot])
         prevA[slot] = Int32(cell / c)
@@ -237,12 +265,7 @@ struct Decoder: Sendable {
       path[i] = Int(stateB[i * width + s])
       s = Int(backs[i * width + s])
     }
-    // One buffer for every position's posterior values.
-    let values = Scratch<Float>(maxCount, 0)
-    defer { values.free() }
-    return (0..<n).map {
-      Choice(index: path[$0], posterior: posterior(at: $0, path, lattice, cache, values))
-    }
+    return path
   }
 
   /// The chosen reading's posterior among its alternatives, with its neighbours on the

@@ -132,6 +132,9 @@ public struct Restorer: Sendable {
     var channelWeight: Float = 1
     /// States kept per position by the Viterbi beam.
     var beam = 10
+    /// Viterbi states more than this below their position's best are dropped; 0 keeps
+    /// the `beam` best whatever their scores.
+    var decoderGap: Float = 16
   }
 
   /// Loads the dictionaries from `folder`, or from where ``DictionaryLocator`` finds them.
@@ -157,7 +160,7 @@ public struct Restorer: Sendable {
         confusions: dictionary.confusions[1], trie: trie, unseenMarkLogProb: settings.vieUnseenMark,
         toneVariantShift: settings.vieToneVariantShift),
     ]
-    decoder = Decoder(model: dictionary.model, beam: settings.beam)
+    decoder = Decoder(model: dictionary.model, beam: settings.beam, gap: settings.decoderGap)
     var index: [String: Int] = [:]
     index.reserveCapacity(dictionary.skeletons.keys.count)
     for (i, key) in dictionary.skeletons.keys.enumerated() { index[key] = i }

@@ -8,6 +8,7 @@ extension Restorer {
     "cacheWeight", "cacheBigramBonus", "cacheTrigramBonus",
     "digitWordPenalty", "maxEdits", "editLogProb", "cacheConfidence", "unseenMark", "vieUnseenMark",
     "channelWeight", "beam", "toneVariantShift", "vieToneVariantShift", "skeletonLongerReadings",
+    "decoderGap",
   ]
 
   /// A copy with one decoder setting changed; `nil` for an unknown name.
@@ -35,6 +36,7 @@ extension Restorer {
     case "toneVariantShift": s.toneVariantShift = value < 0 ? nil : Float(value)
     case "vieToneVariantShift": s.vieToneVariantShift = value < 0 ? nil : Float(value)
     case "skeletonLongerReadings": s.skeletonLongerReadings = Int(value)
+    case "decoderGap": s.decoderGap = Float(value)
     default: return nil
     }
     return Restorer(dictionary: dictionary, settings: s)
