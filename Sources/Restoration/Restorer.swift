@@ -135,6 +135,11 @@ public struct Restorer: Sendable {
     /// Viterbi states more than this below their position's best are dropped; 0 keeps
     /// the `beam` best whatever their scores.
     var decoderGap: Float = 16
+    /// Unexplained edits a full-mode search allows for a token of letters alone (not one
+    /// of the precomputed lists): most of the search's work was its second edit on such
+    /// tokens, which the synthetic sets do not need; a symbol or a digit inside a word
+    /// ("kh;li", "g1a0") still gets `maxEdits`.
+    var letterTokenEdits = 1
   }
 
   /// Loads the dictionaries from `folder`, or from where ``DictionaryLocator`` finds them.
@@ -199,7 +204,12 @@ public struct Restorer: Sendable {
     if !light, precomputedApplies, let found = dictionary.forms.candidates(of: lower) {
       return found
     }
-    return searchCandidates(lower, light: light, states: &states)
+    let letters =
+      !light && settings.letterTokenEdits < settings.maxEdits
+      && lower.unicodeScalars.allSatisfy(\.properties.isAlphabetic)
+      && (precomputedApplies || dictionary.forms.candidates(of: lower) == nil)
+    return searchCandidates(
+      lower, light: light, states: &states, edits: letters ? settings.letterTokenEdits : nil)
   }
 
   func searchCandidates(_ lower: String, light: Bool) -> [(id: Int32, logProb: Float)] {
@@ -216,13 +226,15 @@ public struct Restorer: Sendable {
   /// skeleton's list (`skeleton`) is cut at `candidateLimit` and takes longer readings
   /// from beyond its cut; a misreading's is cut at `misreadingCandidateLimit`.
   func searchCandidates(
-    _ lower: String, light: Bool, states: inout SearchStates, skeleton: Bool = false
+    _ lower: String, light: Bool, states: inout SearchStates, skeleton: Bool = false,
+    edits: Int? = nil
   ) -> [(id: Int32, logProb: Float)] {
     let channel = channels[
       light ? ChannelKind.keptDiacritics.rawValue : ChannelKind.lostDiacritics.rawValue]
     let raw = channel.candidates(
       for: lower, limit: settings.searchLimit, floor: settings.candidateFloor,
-      maxEdits: light ? settings.lightEdits : settings.maxEdits, editLogProb: settings.editLogProb,
+      maxEdits: edits ?? (light ? settings.lightEdits : settings.maxEdits),
+      editLogProb: settings.editLogProb,
       states: &states)
     // The channel alone cannot tell "dân" from "đàn" in "dan"; keep the candidates the
     // language model's unigram prior also favours.
