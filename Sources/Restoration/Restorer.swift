@@ -135,11 +135,14 @@ public struct Restorer: Sendable {
     /// Viterbi states more than this below their position's best are dropped; 0 keeps
     /// the `beam` best whatever their scores.
     var decoderGap: Float = 16
-    /// Unexplained edits a full-mode search allows for a token of letters alone (not one
-    /// of the precomputed lists): most of the search's work was its second edit on such
-    /// tokens, which the synthetic sets do not need; a symbol or a digit inside a word
-    /// ("kh;li", "g1a0") still gets `maxEdits`.
+    /// Unexplained edits a full-mode search allows for a token of letters alone, at least
+    /// `letterTokenMinLength` long, that no precomputed list holds: most of the search's
+    /// work was its second edit on such tokens, which the synthetic sets do not need. A
+    /// symbol or a digit inside a word ("kh;li", "g1a0") and a shorter token still get
+    /// `maxEdits` (the seeds' readings that only a second edit found on letters alone
+    /// were four letters long: "vara" → "và").
     var letterTokenEdits = 1
+    var letterTokenMinLength = 5
   }
 
   /// Loads the dictionaries from `folder`, or from where ``DictionaryLocator`` finds them.
@@ -206,6 +209,7 @@ public struct Restorer: Sendable {
     }
     let letters =
       !light && settings.letterTokenEdits < settings.maxEdits
+      && lower.unicodeScalars.count >= settings.letterTokenMinLength
       && lower.unicodeScalars.allSatisfy(\.properties.isAlphabetic)
       && (precomputedApplies || dictionary.forms.candidates(of: lower) == nil)
     return searchCandidates(

@@ -8,7 +8,7 @@ extension Restorer {
     "cacheWeight", "cacheBigramBonus", "cacheTrigramBonus",
     "digitWordPenalty", "maxEdits", "editLogProb", "cacheConfidence", "unseenMark", "vieUnseenMark",
     "channelWeight", "beam", "toneVariantShift", "vieToneVariantShift", "skeletonLongerReadings",
-    "decoderGap", "letterTokenEdits",
+    "decoderGap", "letterTokenEdits", "letterTokenMinLength",
   ]
 
   /// A copy with one decoder setting changed; `nil` for an unknown name.
@@ -38,6 +38,7 @@ extension Restorer {
     case "skeletonLongerReadings": s.skeletonLongerReadings = Int(value)
     case "decoderGap": s.decoderGap = Float(value)
     case "letterTokenEdits": s.letterTokenEdits = Int(value)
+    case "letterTokenMinLength": s.letterTokenMinLength = Int(value)
     default: return nil
     }
     return Restorer(dictionary: dictionary, settings: s)
