@@ -135,14 +135,6 @@ public struct Restorer: Sendable {
     /// Viterbi states more than this below their position's best are dropped; 0 keeps
     /// the `beam` best whatever their scores.
     var decoderGap: Float = 16
-    /// Unexplained edits a full-mode search allows for a token of letters alone, at least
-    /// `letterTokenMinLength` long, that no precomputed list holds: most of the search's
-    /// work was its second edit on such tokens, which the synthetic sets do not need. A
-    /// symbol or a digit inside a word ("kh;li", "g1a0") and a shorter token still get
-    /// `maxEdits` (the seeds' readings that only a second edit found on letters alone
-    /// were four letters long: "vara" → "và").
-    var letterTokenEdits = 1
-    var letterTokenMinLength = 5
   }
 
   /// Loads the dictionaries from `folder`, or from where ``DictionaryLocator`` finds them.
@@ -207,13 +199,7 @@ public struct Restorer: Sendable {
     if !light, precomputedApplies, let found = dictionary.forms.candidates(of: lower) {
       return found
     }
-    let letters =
-      !light && settings.letterTokenEdits < settings.maxEdits
-      && lower.unicodeScalars.count >= settings.letterTokenMinLength
-      && lower.unicodeScalars.allSatisfy(\.properties.isAlphabetic)
-      && (precomputedApplies || dictionary.forms.candidates(of: lower) == nil)
-    return searchCandidates(
-      lower, light: light, states: &states, edits: letters ? settings.letterTokenEdits : nil)
+    return searchCandidates(lower, light: light, states: &states)
   }
 
   func searchCandidates(_ lower: String, light: Bool) -> [(id: Int32, logProb: Float)] {
@@ -230,15 +216,13 @@ public struct Restorer: Sendable {
   /// skeleton's list (`skeleton`) is cut at `candidateLimit` and takes longer readings
   /// from beyond its cut; a misreading's is cut at `misreadingCandidateLimit`.
   func searchCandidates(
-    _ lower: String, light: Bool, states: inout SearchStates, skeleton: Bool = false,
-    edits: Int? = nil
+    _ lower: String, light: Bool, states: inout SearchStates, skeleton: Bool = false
   ) -> [(id: Int32, logProb: Float)] {
     let channel = channels[
       light ? ChannelKind.keptDiacritics.rawValue : ChannelKind.lostDiacritics.rawValue]
     let raw = channel.candidates(
       for: lower, limit: settings.searchLimit, floor: settings.candidateFloor,
-      maxEdits: edits ?? (light ? settings.lightEdits : settings.maxEdits),
-      editLogProb: settings.editLogProb,
+      maxEdits: light ? settings.lightEdits : settings.maxEdits, editLogProb: settings.editLogProb,
       states: &states)
     // The channel alone cannot tell "dân" from "đàn" in "dan"; keep the candidates the
     // language model's unigram prior also favours.

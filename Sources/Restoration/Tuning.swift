@@ -8,7 +8,7 @@ extension Restorer {
     "cacheWeight", "cacheBigramBonus", "cacheTrigramBonus",
     "digitWordPenalty", "maxEdits", "editLogProb", "cacheConfidence", "unseenMark", "vieUnseenMark",
     "channelWeight", "beam", "toneVariantShift", "vieToneVariantShift", "skeletonLongerReadings",
-    "decoderGap", "letterTokenEdits", "letterTokenMinLength",
+    "decoderGap",
   ]
 
   /// A copy with one decoder setting changed; `nil` for an unknown name.
@@ -37,8 +37,6 @@ extension Restorer {
     case "vieToneVariantShift": s.vieToneVariantShift = value < 0 ? nil : Float(value)
     case "skeletonLongerReadings": s.skeletonLongerReadings = Int(value)
     case "decoderGap": s.decoderGap = Float(value)
-    case "letterTokenEdits": s.letterTokenEdits = Int(value)
-    case "letterTokenMinLength": s.letterTokenMinLength = Int(value)
     default: return nil
     }
     return Restorer(dictionary: dictionary, settings: s)
