@@ -99,15 +99,19 @@ struct DocumentRestoration {
     var tokens = lines
     var confidences = lines.map { [Double](repeating: 1, count: $0.count) }
     var changes = punctuationChanges
+    let lowered = lowerCasedByEvidence(
+      sentences, lattices, choices, lineModes: lineModes, capital: capital)
     for (s, sentence) in sentences.enumerated() {
       for (p, ref) in sentence.enumerated() {
         let plan = lattices[s][p]
         let choice = choices[s][p]
-        guard plan.lattice.ids.count > 1, choice.index != plan.keep else { continue }
+        let lower = lowered.contains(ref)
+        guard plan.lattice.ids.count > 1, choice.index != plan.keep || lower else { continue }
         let original = lines[ref.line][ref.index].text
         let syllable = dictionary.vocabulary.text(of: plan.lattice.ids[choice.index])
         let pattern =
-          readsLAsCapitalI(original, syllable, sentence, at: p) ? CasePattern.lower : plan.pattern
+          lower || readsLAsCapitalI(original, syllable, sentence, at: p)
+          ? CasePattern.lower : plan.pattern
         let replacement = pattern.apply(to: syllable)
         guard replacement != original else { continue }
         tokens[ref.line][ref.index].text = replacement
