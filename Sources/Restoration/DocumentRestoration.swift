@@ -122,6 +122,7 @@ struct DocumentRestoration {
             confidence: choice.posterior))
       }
     }
+    questionMarksReadForHooks(&tokens, &changes, lineModes: lineModes)
     restoreStrokes(&tokens, &changes)
     restoreNumerals(&tokens, &changes)
     changes.sort { $0.line < $1.line }

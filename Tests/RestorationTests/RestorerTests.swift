@@ -303,3 +303,11 @@ private func restoreOneOCRLine(_ texts: [String]) -> (given: [Word], restored: [
   #expect(name.hasPrefix("phối hợp với Sở Khoa học và Công nghệ,"), "\(name)")
   #expect(name.hasSuffix("báo cáo Sở Khoa học và Công nghệ trước ngày 15"), "\(name)")
 }
+
+@Test func aQuestionMarkReadForAHornInsideALineIsDropped() {
+  let inside = TestSupport.restore("Can ct? Quyet dinh so 12/QD-UBND cua UBND tinh")
+  #expect(inside.hasPrefix("Căn cứ Quyết định số"), "\(inside)")
+  // A question mark that ends its line stays.
+  let question = TestSupport.restore("Nguoi dan can lam gi de dang ky tai khoan?")
+  #expect(question.hasSuffix("?"), "\(question)")
+}
