@@ -311,3 +311,10 @@ private func restoreOneOCRLine(_ texts: [String]) -> (given: [Word], restored: [
   let question = TestSupport.restore("Nguoi dan can lam gi de dang ky tai khoan?")
   #expect(question.hasSuffix("?"), "\(question)")
 }
+
+@Test func syllablesTheTrainingTextNeverHoldsDoNotCrowdAListOut() {
+  // "num" has a dozen well-formed readings no text uses ("nụm", "nưm", "nủm"); "Nam",
+  // one letter away, must still reach the language model.
+  let restored = TestSupport.restore("Mat tran To quoc Viet Num tinh")
+  #expect(restored == "Mặt trận Tổ quốc Việt Nam tỉnh", "\(restored)")
+}
