@@ -66,7 +66,7 @@ struct DocumentRestoration {
   }
 
   var dictionary: RestorationDictionary { restorer.dictionary }
-  private var settings: Restorer.Settings { restorer.settings }
+  var settings: Restorer.Settings { restorer.settings }
 
   func run(mode: RestorationMode, minimumBlockWords: Int) -> Result {
     let lineModes = chooseModes(mode, minimumBlockWords: minimumBlockWords)
@@ -90,9 +90,13 @@ struct DocumentRestoration {
     var choices = lattices.map { restorer.decoder.decode($0.map(\.lattice), cache: cache) }
     if settings.cacheWeight > 0 {
       cache = learnCache(lattices, choices)
-      // Only sentences with an unsure reading can change under the cache.
+      let proposed = addCacheProposals(
+        &lattices, choices, sentences: sentences, lineModes: lineModes)
+      // Only sentences with an unsure reading or a proposal can change under the cache.
       for s in lattices.indices
-      where choices[s].contains(where: { $0.posterior < settings.cacheConfidence }) {
+      where proposed.contains(s)
+        || choices[s].contains(where: { $0.posterior < settings.cacheConfidence })
+      {
         choices[s] = restorer.decoder.decode(lattices[s].map(\.lattice), cache: cache)
       }
     }

@@ -216,6 +216,15 @@ public struct Restorer: Sendable {
     return searchCandidates(lower, light: light, states: &states)
   }
 
+  /// Every reading the English-model channel finds for a lower-case token, uncut by the
+  /// unigram prior (up to 2,000): what a reading the document proposes is checked against.
+  func channelReadings(_ lower: String) -> [(id: Int32, logProb: Float)] {
+    var states = makeSearchStates()
+    return channels[ChannelKind.lostDiacritics.rawValue].candidates(
+      for: lower, limit: 2000, floor: settings.candidateFloor, maxEdits: settings.maxEdits,
+      editLogProb: settings.editLogProb, states: &states)
+  }
+
   /// A state table for searches in either mode, to keep between them.
   func makeSearchStates() -> SearchStates {
     SearchStates(maxEdits: max(settings.maxEdits, settings.lightEdits))
