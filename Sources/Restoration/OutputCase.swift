@@ -80,7 +80,8 @@ extension DocumentRestoration {
   /// "Khai", "An" inside a sentence, while a plan capitalizes "Kế hoạch", "Sở", "Ủy ban"
   /// mid-sentence on purpose. A word is written lower case only when, after the same
   /// preceding syllable, the document prints it lower case more often than capitalized,
-  /// and it sits between lower-case words, where no name starts.
+  /// and it sits between lower-case words (or before an acronym, "báo Cáo UBND"), where
+  /// no name starts.
   func lowerCasedByEvidence(
     _ sentences: [[TokenRef]], _ lattices: [[Plan]], _ choices: [[Choice]],
     lineModes: [RestorationMode], capital: [Bool]
@@ -111,7 +112,10 @@ extension DocumentRestoration {
           let text = lines[ref.line][ref.index].text
           let after = p + 1 < sentence.count ? sentence[p + 1] : nil
           let afterLower =
-            after.map { startsLower($0) || lines[$0.line][$0.index].kind == .punctuation } ?? true
+            after.map {
+              startsLower($0) || lines[$0.line][$0.index].kind == .punctuation
+                || dictionary.acronyms.contains(lines[$0.line][$0.index].text)
+            } ?? true
           if lineModes[ref.line] == .full, !capital[ref.line], afterLower,
             CasePattern(of: text) == .capitalized,
             Self.capitalMayBeLower(text, vocabulary.text(of: id))
