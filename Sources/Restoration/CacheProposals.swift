@@ -12,7 +12,8 @@ extension DocumentRestoration {
   /// position read unsurely between two sure syllables, and only readings the channel
   /// reaches from the token (learned confusions and up to the usual unexplained edits).
   /// A short number, which the first pass keeps surely, may be offered one too. Returns
-  /// the sentences given a proposal.
+  /// the sentences to decode again: those given a proposal, and those where a run reads
+  /// the position otherwise than the first pass did.
   func addCacheProposals(
     _ lattices: inout [[Plan]], _ choices: [[Choice]], sentences: [[TokenRef]],
     lineModes: [RestorationMode]
@@ -47,6 +48,10 @@ extension DocumentRestoration {
           let a = id(s, p - 1), let c = id(s, p + 1),
           let proposed = middles[LanguageModel.pack(a, c)]
         else { continue }
+        // A sentence whose reading here differs from the run's is decoded again, even when
+        // the run's reading is in the list already.
+        let chosen = plan.lattice.ids[choices[s][p].index]
+        if proposed.contains(where: { $0 != chosen }) { changed.insert(s) }
         let missing = proposed.filter { !plan.lattice.ids.contains($0) }
         guard !missing.isEmpty else { continue }
         let lower = token.text.lowercased()
