@@ -5,12 +5,13 @@ import VietnameseText
 /// them. A list keeps a token's likeliest readings by channel and unigram prior, so a
 /// reading the scan garbled badly ("16" for "lễ", whose "6" the table knows for "ệ" only)
 /// may be cut from it; where the same document read the run "trong lễ hội" surely
-/// elsewhere and the token sits between sure "trong" and "hội", the middle of that run is
+/// elsewhere and the token sits between "trong" and "hội", the middle of that run is
 /// offered to the second pass when the channel can read the token as it at all.
 extension DocumentRestoration {
   /// Adds the proposals to the lattices of English-model lines, in place: only at a
-  /// position read unsurely between two sure syllables, and only readings the channel
-  /// reaches from the token (learned confusions and up to the usual unexplained edits).
+  /// position read unsurely between two syllables the first pass chose (sure or not: the
+  /// run itself was read surely elsewhere), and only readings the channel reaches from
+  /// the token (learned confusions and up to the usual unexplained edits).
   /// A short number, which the first pass keeps surely, may be offered one too. Returns
   /// the sentences to decode again: those given a proposal, and those where a run reads
   /// the position otherwise than the first pass did.
@@ -24,6 +25,10 @@ extension DocumentRestoration {
       let choice = choices[s][p]
       let id = lattices[s][p].lattice.ids[choice.index]
       return vocabulary.isSyllable(id) && choice.posterior >= sure ? id : nil
+    }
+    func chosen(_ s: Int, _ p: Int) -> Int32? {
+      let id = lattices[s][p].lattice.ids[choices[s][p].index]
+      return vocabulary.isSyllable(id) ? id : nil
     }
     // The middles of sure runs of three, by their outer pair.
     var middles: [UInt64: [Int32]] = [:]
@@ -45,7 +50,7 @@ extension DocumentRestoration {
         let token = lines[ref.line][ref.index]
         guard lineModes[ref.line] == .full, plan.lattice.ids.count > 1,
           choices[s][p].posterior < sure || token.kind == .number,
-          let a = id(s, p - 1), let c = id(s, p + 1),
+          let a = chosen(s, p - 1), let c = chosen(s, p + 1),
           let proposed = middles[LanguageModel.pack(a, c)]
         else { continue }
         // A sentence whose reading here differs from the run's is decoded again, even when
