@@ -66,7 +66,7 @@ struct DocumentRestoration {
   }
 
   var dictionary: RestorationDictionary { restorer.dictionary }
-  private var settings: Restorer.Settings { restorer.settings }
+  var settings: Restorer.Settings { restorer.settings }
 
   func run(mode: RestorationMode, minimumBlockWords: Int) -> Result {
     let lineModes = chooseModes(mode, minimumBlockWords: minimumBlockWords)
@@ -90,24 +90,32 @@ struct DocumentRestoration {
     var choices = lattices.map { restorer.decoder.decode($0.map(\.lattice), cache: cache) }
     if settings.cacheWeight > 0 {
       cache = learnCache(lattices, choices)
-      // Only sentences with an unsure reading can change under the cache.
+      let proposed = addCacheProposals(
+        &lattices, choices, sentences: sentences, lineModes: lineModes)
+      // Only sentences with an unsure reading or a proposal can change under the cache.
       for s in lattices.indices
-      where choices[s].contains(where: { $0.posterior < settings.cacheConfidence }) {
+      where proposed.contains(s)
+        || choices[s].contains(where: { $0.posterior < settings.cacheConfidence })
+      {
         choices[s] = restorer.decoder.decode(lattices[s].map(\.lattice), cache: cache)
       }
     }
     var tokens = lines
     var confidences = lines.map { [Double](repeating: 1, count: $0.count) }
     var changes = punctuationChanges
+    let lowered = lowerCasedByEvidence(
+      sentences, lattices, choices, lineModes: lineModes, capital: capital)
     for (s, sentence) in sentences.enumerated() {
       for (p, ref) in sentence.enumerated() {
         let plan = lattices[s][p]
         let choice = choices[s][p]
-        guard plan.lattice.ids.count > 1, choice.index != plan.keep else { continue }
+        let lower = lowered.contains(ref)
+        guard plan.lattice.ids.count > 1, choice.index != plan.keep || lower else { continue }
         let original = lines[ref.line][ref.index].text
         let syllable = dictionary.vocabulary.text(of: plan.lattice.ids[choice.index])
         let pattern =
-          readsLAsCapitalI(original, syllable, sentence, at: p) ? CasePattern.lower : plan.pattern
+          lower || readsLAsCapitalI(original, syllable, sentence, at: p)
+          ? CasePattern.lower : plan.pattern
         let replacement = pattern.apply(to: syllable)
         guard replacement != original else { continue }
         tokens[ref.line][ref.index].text = replacement
@@ -118,6 +126,7 @@ struct DocumentRestoration {
             confidence: choice.posterior))
       }
     }
+    questionMarksReadForHooks(&tokens, &changes, lineModes: lineModes)
     restoreStrokes(&tokens, &changes)
     restoreNumerals(&tokens, &changes)
     changes.sort { $0.line < $1.line }

@@ -95,3 +95,34 @@ extension DocumentRestoration {
     return changes
   }
 }
+
+extension DocumentRestoration {
+  /// An English model reads the horn of "ư", "ơ" or the hook of the hỏi tone as a question
+  /// mark glued to the word ("ct?" for "cứ", "xi?" for "xử"). Plans ask no questions in
+  /// running text, so in a line restored in full mode a "?" glued to a restored word with
+  /// such a mark and followed on the line by another word is dropped; a "?" that ends its
+  /// line stays, as a question would.
+  func questionMarksReadForHooks(
+    _ tokens: inout [[Token]], _ changes: inout [TokenChange], lineModes: [RestorationMode]
+  ) {
+    for l in tokens.indices where lineModes[l] == .full {
+      let line = tokens[l]
+      for t in line.indices.dropFirst() where line[t].kind == .punctuation && line[t].text == "?" {
+        let word = line[t - 1]
+        guard word.kind == .word, word.text != lines[l][t - 1].text,
+          Self.hasHook(word.text),
+          line[(t + 1)...].first(where: { $0.kind != .space })?.kind == .word,
+          t + 1 < line.count, line[t + 1].kind == .space
+        else { continue }
+        tokens[l][t].text = ""
+        changes.append(TokenChange(line: l, original: "?", replacement: "", confidence: 0.9))
+      }
+    }
+  }
+
+  /// Whether a word holds a letter with a horn ("ư", "ơ") or the hỏi tone's hook.
+  static func hasHook(_ word: String) -> Bool {
+    word.precomposedStringWithCanonicalMapping.decomposedStringWithCanonicalMapping
+      .unicodeScalars.contains { $0 == "\u{31B}" || $0 == "\u{309}" }
+  }
+}

@@ -73,3 +73,75 @@ extension DocumentRestoration {
     return beforeLower && afterLower
   }
 }
+
+extension DocumentRestoration {
+  /// The capitalized words of English-model lines that the document itself writes lower
+  /// case after the same word: an English model prints "các", "khai", "án" as "Cac",
+  /// "Khai", "An" inside a sentence, while a plan capitalizes "Kế hoạch", "Sở", "Ủy ban"
+  /// mid-sentence on purpose. A word is written lower case only when, after the same
+  /// preceding syllable, the document prints it lower case more often than capitalized,
+  /// and it sits between lower-case words (or before an acronym, "báo Cáo UBND"), where
+  /// no name starts.
+  func lowerCasedByEvidence(
+    _ sentences: [[TokenRef]], _ lattices: [[Plan]], _ choices: [[Choice]],
+    lineModes: [RestorationMode], capital: [Bool]
+  ) -> Set<TokenRef> {
+    let vocabulary = dictionary.vocabulary
+    func startsLower(_ ref: TokenRef) -> Bool {
+      let token = lines[ref.line][ref.index]
+      return token.kind == .word && token.text.first?.isLowercase == true
+    }
+    func startsUpper(_ ref: TokenRef) -> Bool {
+      let token = lines[ref.line][ref.index]
+      return token.kind == .word && token.text.first?.isUppercase == true
+    }
+    // Per (preceding syllable, syllable): how often each is printed lower case / capitalized.
+    var counts: [UInt64: (lower: Int, upper: Int)] = [:]
+    var candidates: [(ref: TokenRef, key: UInt64)] = []
+    for (s, sentence) in sentences.enumerated() {
+      var previous: Int32?
+      for (p, ref) in sentence.enumerated() {
+        let id = lattices[s][p].lattice.ids[choices[s][p].index]
+        defer { previous = vocabulary.isSyllable(id) && startsLower(ref) ? id : nil }
+        guard let before = previous, vocabulary.isSyllable(id) else { continue }
+        let key = LanguageModel.pack(before, id)
+        if startsLower(ref) {
+          counts[key, default: (0, 0)].lower += 1
+        } else if startsUpper(ref) {
+          counts[key, default: (0, 0)].upper += 1
+          let text = lines[ref.line][ref.index].text
+          let after = p + 1 < sentence.count ? sentence[p + 1] : nil
+          let afterLower =
+            after.map {
+              startsLower($0) || lines[$0.line][$0.index].kind == .punctuation
+                || dictionary.acronyms.contains(lines[$0.line][$0.index].text)
+            } ?? true
+          if lineModes[ref.line] == .full, !capital[ref.line], afterLower,
+            CasePattern(of: text) == .capitalized,
+            Self.capitalMayBeLower(text, vocabulary.text(of: id))
+          {
+            candidates.append((ref, key))
+          }
+        }
+      }
+    }
+    var result = Set<TokenRef>()
+    for (ref, key) in candidates {
+      // The word's other occurrences are printed lower case more often than capitalized
+      // (`upper` counts this one too).
+      if let c = counts[key], c.lower >= c.upper { result.insert(ref) }
+    }
+    return result
+  }
+}
+
+extension DocumentRestoration {
+  /// Capitals an English model prints for a lower-case letter: those with the lower case's
+  /// shape ("C", "O", "S", "V", "X"), and a bare capital vowel for a marked vowel ("An" for
+  /// "án"). "Kế" and "Phát" have a lower case of their own shape and stay capitalized.
+  static func capitalMayBeLower(_ printed: String, _ syllable: String) -> Bool {
+    guard let first = printed.first, let reading = syllable.first else { return false }
+    if "COSUVWXZ".contains(first) { return true }
+    return "AEIOUY".contains(first) && !reading.isASCII
+  }
+}

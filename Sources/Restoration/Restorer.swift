@@ -62,6 +62,8 @@ public struct Restorer: Sendable {
   /// Whether the dictionary's precomputed lists hold what this restorer's search finds:
   /// they were made with the default search settings.
   private let precomputedApplies: Bool
+  /// The unigram of a syllable the training text never holds.
+  private let unseenLogProb: Float
 
   /// The decoder's weights (natural-log units), set on the synthetic held-out sets of
   /// `scripts/eval-restore`, never on the devset.
@@ -83,6 +85,9 @@ public struct Restorer: Sendable {
     /// 96.84, 96.84, 96.84%; `vie` sets and damage unchanged. Taking the next readings
     /// whatever their length instead costs mild `eng` 0.08 point ("da" read as "và").
     var skeletonLongerReadings = 2
+    /// What ranking a list's readings costs a syllable the training text never holds
+    /// (its unigram at the floor): "nụm", "nưm" crowd "nam" out of "num"'s list.
+    var unseenRankPenalty: Float = 5
     /// Candidates worse than the best channel score by more than this are dropped.
     var candidateFloor: Float = 12
     /// Score of leaving a token that is no syllable as it is (a name, a garbled word).
@@ -113,7 +118,9 @@ public struct Restorer: Sendable {
     var maxEdits = 2
     var lightEdits = 2
     /// Log-probability of one unexplained edit.
-    var editLogProb: Float = -8
+    var editLogProb: Float = -9
+    /// The same in light mode (the Vietnamese-model channel).
+    var vieEditLogProb: Float = -8
     /// Readings at least this sure feed the document cache.
     var cacheConfidence = 0.9
     /// Share of well-formed marked syllables above which a block is in light mode.
@@ -178,6 +185,11 @@ public struct Restorer: Sendable {
       && settings.unseenMark == standard.unseenMark
       && settings.toneVariantShift == standard.toneVariantShift
       && settings.skeletonLongerReadings == standard.skeletonLongerReadings
+      && settings.unseenRankPenalty == standard.unseenRankPenalty
+    // Every syllable the training text never holds shares the lowest unigram, the floor.
+    let unigram = dictionary.model.unigramLogProbs
+    unseenLogProb =
+      (Int(Vocabulary.Special.allCases.count)..<unigram.count).map { unigram[$0] }.min() ?? 0
   }
 
   /// The candidates of a lower-case token, best first by channel and unigram prior: from
@@ -207,6 +219,15 @@ public struct Restorer: Sendable {
     return searchCandidates(lower, light: light, states: &states)
   }
 
+  /// Every reading the English-model channel finds for a lower-case token, uncut by the
+  /// unigram prior (up to 2,000): what a reading the document proposes is checked against.
+  func channelReadings(_ lower: String) -> [(id: Int32, logProb: Float)] {
+    var states = makeSearchStates()
+    return channels[ChannelKind.lostDiacritics.rawValue].candidates(
+      for: lower, limit: 2000, floor: settings.candidateFloor, maxEdits: settings.maxEdits,
+      editLogProb: settings.editLogProb, states: &states)
+  }
+
   /// A state table for searches in either mode, to keep between them.
   func makeSearchStates() -> SearchStates {
     SearchStates(maxEdits: max(settings.maxEdits, settings.lightEdits))
@@ -222,14 +243,21 @@ public struct Restorer: Sendable {
       light ? ChannelKind.keptDiacritics.rawValue : ChannelKind.lostDiacritics.rawValue]
     let raw = channel.candidates(
       for: lower, limit: settings.searchLimit, floor: settings.candidateFloor,
-      maxEdits: light ? settings.lightEdits : settings.maxEdits, editLogProb: settings.editLogProb,
+      maxEdits: light ? settings.lightEdits : settings.maxEdits,
+      editLogProb: light ? settings.vieEditLogProb : settings.editLogProb,
       states: &states)
     // The channel alone cannot tell "dân" from "đàn" in "dan"; keep the candidates the
     // language model's unigram prior also favours.
     let unigram = dictionary.model.unigramLogProbs
+    let unseen = unseenLogProb
+    let penalty = settings.unseenRankPenalty
+    func key(_ c: (id: Int32, logProb: Float)) -> Float {
+      let u = unigram[Int(c.id)]
+      return c.logProb + u - (u <= unseen ? penalty : 0)
+    }
     let ranked = raw.sorted {
-      let a = $0.logProb + unigram[Int($0.id)]
-      let b = $1.logProb + unigram[Int($1.id)]
+      let a = key($0)
+      let b = key($1)
       return a > b || (a == b && $0.id < $1.id)
     }
     let cut =

@@ -8,7 +8,7 @@ extension Restorer {
     "cacheWeight", "cacheBigramBonus", "cacheTrigramBonus",
     "digitWordPenalty", "maxEdits", "editLogProb", "cacheConfidence", "unseenMark", "vieUnseenMark",
     "channelWeight", "beam", "toneVariantShift", "vieToneVariantShift", "skeletonLongerReadings",
-    "decoderGap",
+    "decoderGap", "unseenRankPenalty", "vieEditLogProb",
   ]
 
   /// A copy with one decoder setting changed; `nil` for an unknown name.
@@ -27,6 +27,7 @@ extension Restorer {
     case "digitWordPenalty": s.digitWordPenalty = Float(value)
     case "maxEdits": s.maxEdits = Int(value)
     case "editLogProb": s.editLogProb = Float(value)
+    case "vieEditLogProb": s.vieEditLogProb = Float(value)
     case "cacheConfidence": s.cacheConfidence = value
     case "unseenMark": s.unseenMark = Float(value)
     case "vieUnseenMark": s.vieUnseenMark = Float(value)
@@ -37,6 +38,7 @@ extension Restorer {
     case "vieToneVariantShift": s.vieToneVariantShift = value < 0 ? nil : Float(value)
     case "skeletonLongerReadings": s.skeletonLongerReadings = Int(value)
     case "decoderGap": s.decoderGap = Float(value)
+    case "unseenRankPenalty": s.unseenRankPenalty = Float(value)
     default: return nil
     }
     return Restorer(dictionary: dictionary, settings: s)

@@ -35,3 +35,15 @@ private let document = [
   #expect(cache.runBonus(1, after: 3, 2) == 0)
   #expect(cache.runBonus(4, after: 1, 2) == 0)
 }
+
+@Test func aRunTheDocumentReadsSurelyOffersItsMiddleToATokenWhoseListLacksIt() {
+  // "16" is a number to the first pass; "trong lễ hội", read surely twice, offers "lễ".
+  let restored = TestSupport.restore(
+    "van minh trong le hoi va nep song van minh trong 1e hoi\n"
+      + "thuc hien nep song van minh trong 16 hoi nam 2020\n"
+      + "co 16 xa thuc hien nep song van minh")
+  let lines = restored.components(separatedBy: "\n")
+  #expect(lines[1] == "thực hiện nếp sống văn minh trong lễ hội năm 2020", "\(restored)")
+  // A number no sure run speaks for stays a number.
+  #expect(lines[2].hasPrefix("có 16 xã"), "\(restored)")
+}

@@ -289,3 +289,35 @@ private func restoreOneOCRLine(_ texts: [String]) -> (given: [Word], restored: [
     number: 1, width: 595, height: 842, origin: .ocr, lines: [Line(words: words)])
   return (words, TestSupport.restorer.restore(pages: [page]).pages[0].lines[0].words)
 }
+
+@Test func aShapeAlikeCapitalIsWrittenLowerCaseWhereTheDocumentWritesTheWordSo() {
+  // "cac" after "bố" is printed lower case elsewhere: the capital is the OCR's.
+  let lowered = TestSupport.restore(
+    "cong bo cac thu tuc hanh chinh moi\nDon vi cong bo Cac thu tuc tren cong thong tin")
+  #expect(lowered.hasSuffix("công bố các thủ tục trên cổng thông tin"), "\(lowered)")
+  // Before an acronym too: it starts no name.
+  let acronym = TestSupport.restore("dinh ky bao cao UBND tinh\nxay dung va bao Cao UBND tinh")
+  #expect(acronym.hasSuffix("báo cáo UBND tỉnh"), "\(acronym)")
+  // A name the document capitalizes more often than the phrase appears in lower case stays.
+  let name = TestSupport.restore(
+    "phoi hop voi So Khoa hoc va Cong nghe, So Tu phap\n"
+      + "ung dung khoa hoc va cong nghe trong san xuat\n"
+      + "bao cao So Khoa hoc va Cong nghe truoc ngay 15")
+  #expect(name.hasPrefix("phối hợp với Sở Khoa học và Công nghệ,"), "\(name)")
+  #expect(name.hasSuffix("báo cáo Sở Khoa học và Công nghệ trước ngày 15"), "\(name)")
+}
+
+@Test func aQuestionMarkReadForAHornInsideALineIsDropped() {
+  let inside = TestSupport.restore("Can ct? Quyet dinh so 12/QD-UBND cua UBND tinh")
+  #expect(inside.hasPrefix("Căn cứ Quyết định số"), "\(inside)")
+  // A question mark that ends its line stays.
+  let question = TestSupport.restore("Nguoi dan can lam gi de dang ky tai khoan?")
+  #expect(question.hasSuffix("?"), "\(question)")
+}
+
+@Test func syllablesTheTrainingTextNeverHoldsDoNotCrowdAListOut() {
+  // "num" has a dozen well-formed readings no text uses ("nụm", "nưm", "nủm"); "Nam",
+  // one letter away, must still reach the language model.
+  let restored = TestSupport.restore("Mat tran To quoc Viet Num tinh")
+  #expect(restored == "Mặt trận Tổ quốc Việt Nam tỉnh", "\(restored)")
+}

@@ -1,0 +1,79 @@
+import Foundation
+import VietnameseText
+
+/// Readings the document's own sure phrases propose for a token whose candidate list lacks
+/// them. A list keeps a token's likeliest readings by channel and unigram prior, so a
+/// reading the scan garbled badly ("16" for "lễ", whose "6" the table knows for "ệ" only)
+/// may be cut from it; where the same document read the run "trong lễ hội" surely
+/// elsewhere and the token sits between "trong" and "hội", the middle of that run is
+/// offered to the second pass when the channel can read the token as it at all.
+extension DocumentRestoration {
+  /// Adds the proposals to the lattices of English-model lines, in place: only at a
+  /// position read unsurely between two syllables the first pass chose (sure or not: the
+  /// run itself was read surely elsewhere), and only readings the channel reaches from
+  /// the token (learned confusions and up to the usual unexplained edits).
+  /// A short number, which the first pass keeps surely, may be offered one too. Returns
+  /// the sentences to decode again: those given a proposal, and those where a run reads
+  /// the position otherwise than the first pass did.
+  func addCacheProposals(
+    _ lattices: inout [[Plan]], _ choices: [[Choice]], sentences: [[TokenRef]],
+    lineModes: [RestorationMode]
+  ) -> Set<Int> {
+    let vocabulary = dictionary.vocabulary
+    let sure = settings.cacheConfidence
+    func id(_ s: Int, _ p: Int) -> Int32? {
+      let choice = choices[s][p]
+      let id = lattices[s][p].lattice.ids[choice.index]
+      return vocabulary.isSyllable(id) && choice.posterior >= sure ? id : nil
+    }
+    func chosen(_ s: Int, _ p: Int) -> Int32? {
+      let id = lattices[s][p].lattice.ids[choices[s][p].index]
+      return vocabulary.isSyllable(id) ? id : nil
+    }
+    // The middles of sure runs of three, by their outer pair.
+    var middles: [UInt64: [Int32]] = [:]
+    for s in lattices.indices where lattices[s].count >= 3 {
+      for p in 1..<(lattices[s].count - 1) {
+        guard let a = id(s, p - 1), let x = id(s, p), let c = id(s, p + 1) else { continue }
+        let key = LanguageModel.pack(a, c)
+        if middles[key]?.contains(x) != true { middles[key, default: []].append(x) }
+      }
+    }
+    guard !middles.isEmpty else { return [] }
+    var changed = Set<Int>()
+    // A token's channel scores, searched once per spelling and only where needed.
+    var reachable: [String: [Int32: Float]] = [:]
+    for s in lattices.indices where lattices[s].count >= 3 {
+      for p in 1..<(lattices[s].count - 1) {
+        let ref = sentences[s][p]
+        let plan = lattices[s][p]
+        let token = lines[ref.line][ref.index]
+        guard lineModes[ref.line] == .full, plan.lattice.ids.count > 1,
+          choices[s][p].posterior < sure || token.kind == .number,
+          let a = chosen(s, p - 1), let c = chosen(s, p + 1),
+          let proposed = middles[LanguageModel.pack(a, c)]
+        else { continue }
+        // A sentence whose reading here differs from the run's is decoded again, even when
+        // the run's reading is in the list already.
+        let chosen = plan.lattice.ids[choices[s][p].index]
+        if proposed.contains(where: { $0 != chosen }) { changed.insert(s) }
+        let missing = proposed.filter { !plan.lattice.ids.contains($0) }
+        guard !missing.isEmpty else { continue }
+        let lower = token.text.lowercased()
+        if reachable[lower] == nil {
+          reachable[lower] = Dictionary(
+            restorer.channelReadings(lower).map { ($0.id, $0.logProb) },
+            uniquingKeysWith: { max($0, $1) })
+        }
+        let penalty = token.kind == .number ? settings.digitWordPenalty : 0
+        for x in missing {
+          guard let score = reachable[lower]?[x] else { continue }
+          lattices[s][p].lattice.ids.append(x)
+          lattices[s][p].lattice.scores.append(score * settings.channelWeight - penalty)
+          changed.insert(s)
+        }
+      }
+    }
+    return changed
+  }
+}
