@@ -101,7 +101,9 @@ struct Decoder: Sendable {
     let stateB = Scratch<Int32>(n * width, 0)
     let best = Scratch<Float>(cells, -.infinity)
     let from = Scratch<Int32>(cells, -1)
-    let used = Scratch<Int32>(width * maxCount + maxCount, 0)
+    // The previous readings whose rows of cells are in use, in the order first reached:
+    // every cell of a row is reached together, so the rows stand for the cells in order.
+    let rows = Scratch<Int32>(maxCount, 0)
     let kept = Scratch<Int32>(width + 1, 0)
     // What a reading scores after a given previous reading, whatever came before it: the
     // bigram part of the language model and the cache bonus, shared by the states that
@@ -111,28 +113,37 @@ struct Decoder: Sendable {
     let pairReady = Scratch<Bool>(maxCount, false)
     let trigram = Scratch<Float>(maxCount, 0)
     let hasTrigram = Scratch<Bool>(maxCount, false)
+    // The position's candidates, their channel scores and unigram log-probabilities,
+    // copied once per position out of the lattice and the model.
+    let candidateIds = Scratch<Int32>(maxCount, 0)
+    let candidateScores = Scratch<Float>(maxCount, 0)
+    let unigram = Scratch<Float>(maxCount, 0)
     defer {
-      for buffer in [prevA, prevB, backs, stateB, from, used, kept] { buffer.free() }
-      for buffer in [prevScore, best, pairLogProb, pairBonus, trigram] { buffer.free() }
+      for buffer in [prevA, prevB, backs, stateB, from, rows, kept, candidateIds] { buffer.free() }
+      for buffer in [prevScore, best, pairLogProb, pairBonus, trigram, candidateScores, unigram] {
+        buffer.free()
+      }
       pairReady.free()
       hasTrigram.free()
     }
     var candidates = CandidateIndex(capacity: maxCount)
-    let candidateScores = Scratch<Float>(maxCount, 0)
-    defer { candidateScores.free() }
+    let unigramLogProbs = model.unigramLogProbs
+    let unigramBackoffs = model.unigramBackoffs
     var stateCount = 1
     for i in 0..<n {
       let ids = lattice[i].ids
       let c = ids.count
-      for k in 0..<c { candidateScores[k] = lattice[i].scores[k] }
-      // Cells are listed row by row (a row: the readings after one previous reading) in
-      // the order the rows are first reached: every cell of a row is reached together.
-      var usedCount = 0
+      for k in 0..<c {
+        candidateIds[k] = ids[k]
+        candidateScores[k] = lattice[i].scores[k]
+        unigram[k] = unigramLogProbs[Int(ids[k])]
+      }
+      var rowCount = 0
       for j in 0..<maxCount { pairReady[j] = false }
       // The index of this position's candidates is made when a history first needs it.
       var indexed = false
       // Without a reading the cache favours here (always so in the first pass), every
-      // bonus at this position is 0.
+      // bonus at this position is 0: the cells then add the language model alone.
       var bonuses = false
       if cache.weight != 0 {
         for k in 0..<c where cache.unigrams[Int(ids[k])] != 0 { bonuses = true }
@@ -144,26 +155,29 @@ struct Decoder: Sendable {
         let pair = b * c
         if !pairReady[b] {
           pairReady[b] = true
+          rows[rowCount] = Int32(b)
+          rowCount += 1
           let row = model.bigramRow(v)
+          // A candidate the reading has no bigram for backs off to its unigram.
+          let weight = unigramBackoffs[Int(v)]
           if row.count <= c && (indexed || candidates.index(ids, setting: &indexed))
             && candidates.isUnique
           {
-            // A reading with few bigrams: each candidate backs off to its unigram unless
-            // one of the reading's bigrams names it.
-            let weight = model.unigramBackoffs[Int(v)]
-            for k in 0..<c { pairLogProb[pair + k] = weight + model.unigramLogProbs[Int(ids[k])] }
+            // A reading with few bigrams: its bigrams are matched to the candidates.
+            for k in 0..<c { pairLogProb[pair + k] = weight + unigram[k] }
             for e in row {
               let k = candidates.index(of: model.rowIds[e])
               if k >= 0 { pairLogProb[pair + k] = model.rowLogProbs[e] }
             }
           } else {
-            for k in 0..<c { pairLogProb[pair + k] = model.logProb(ids[k], after: v) }
+            for k in 0..<c {
+              pairLogProb[pair + k] =
+                model.bigramLogProb(candidateIds[k], after: v) ?? weight + unigram[k]
+            }
           }
-          for k in 0..<c {
-            pairBonus[pair + k] = bonuses ? cache.bonus(ids[k], after: v) : 0
-            used[usedCount + k] = Int32(pair + k)
+          if bonuses {
+            for k in 0..<c { pairBonus[pair + k] = cache.bonus(candidateIds[k], after: v) }
           }
-          usedCount += c
         }
         let history = model.history(u, v)
         let backoff = history.backoff
@@ -173,8 +187,14 @@ struct Decoder: Sendable {
           bonuses && cache.trigrams.count > 0 && cache.unigrams[Int(u)] > 0
           && cache.unigrams[Int(v)] > 0
         @inline(__always) func relax(_ k: Int, _ logProb: Float) {
-          let run = runs ? cache.runBonus(ids[k], after: u, v) : 0
-          let value = score + (logProb + pairBonus[pair + k] + run) + candidateScores[k]
+          var value: Float
+          if bonuses {
+            let run = runs ? cache.runBonus(candidateIds[k], after: u, v) : 0
+            value = score + (logProb + pairBonus[pair + k] + run) + candidateScores[k]
+          } else {
+            // Both bonuses are 0 here, and adding 0 changes no score.
+            value = score + logProb + candidateScores[k]
+          }
           if value > best[pair + k] {
             best[pair + k] = value
             from[pair + k] = Int32(s)
@@ -201,28 +221,37 @@ struct Decoder: Sendable {
           }
         } else {
           for k in 0..<c {
-            relax(k, model.trigramLogProb(u, v, ids[k]) ?? backoff + pairLogProb[pair + k])
+            relax(
+              k,
+              model.trigramLogProb(u, v, candidateIds[k]) ?? backoff + pairLogProb[pair + k])
           }
         }
       }
       // The `beam` best states, best first; among equal scores the first written first.
       var keptCount = 0
-      if usedCount > beam {
-        for q in 0..<usedCount {
-          let cell = Int(used[q])
-          let value = best[cell]
-          if keptCount == beam, value <= best[Int(kept[keptCount - 1])] { continue }
-          var at = keptCount
-          while at > 0, best[Int(kept[at - 1])] < value {
-            kept[at] = kept[at - 1]
-            at -= 1
+      if rowCount * c > beam {
+        for r in 0..<rowCount {
+          let pair = Int(rows[r]) * c
+          for cell in pair..<pair + c {
+            let value = best[cell]
+            if keptCount == beam, value <= best[Int(kept[keptCount - 1])] { continue }
+            var at = keptCount
+            while at > 0, best[Int(kept[at - 1])] < value {
+              kept[at] = kept[at - 1]
+              at -= 1
+            }
+            kept[at] = Int32(cell)
+            keptCount = min(keptCount + 1, beam)
           }
-          kept[at] = Int32(cell)
-          keptCount = min(keptCount + 1, beam)
         }
       } else {
-        for q in 0..<usedCount { kept[q] = used[q] }
-        keptCount = usedCount
+        for r in 0..<rowCount {
+          let pair = Int(rows[r]) * c
+          for cell in pair..<pair + c {
+            kept[keptCount] = Int32(cell)
+            keptCount += 1
+          }
+        }
       }
       if gap > 0 && keptCount > 1 {
         // Kept in order: only the states within `gap` of the best.
@@ -244,7 +273,10 @@ struct Decoder: Sendable {
         stateB[i * width + slot] = Int32(cell % c)
       }
       stateCount = keptCount
-      for q in 0..<usedCount { best[Int(used[q])] = -.infinity }
+      for r in 0..<rowCount {
+        let pair = Int(rows[r]) * c
+        for cell in pair..<pair + c { best[cell] = -.infinity }
+      }
     }
     // Close the sentence and trace back.
     let end = Vocabulary.Special.sentenceEnd.rawValue

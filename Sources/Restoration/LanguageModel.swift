@@ -292,6 +292,11 @@ struct LanguageModel: Sendable {
     trigrams.find(LanguageModel.pack(u, v, w)).map { trigrams.slots[$0].logProb }
   }
 
+  /// log p(w | v) when the pair was seen.
+  @inline(__always) func bigramLogProb(_ w: Int32, after v: Int32) -> Float? {
+    bigrams.find(LanguageModel.pack(v, w)).map { bigrams.slots[$0].logProb }
+  }
+
   /// log p(w | v).
   @inline(__always) func logProb(_ w: Int32, after v: Int32) -> Float {
     if let j = bigrams.find(LanguageModel.pack(v, w)) { return bigrams.slots[j].logProb }
