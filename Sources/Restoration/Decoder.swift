@@ -112,7 +112,6 @@ struct Decoder: Sendable {
     let pairBonus = Scratch<Float>(cells, 0)
     let pairReady = Scratch<Bool>(maxCount, false)
     let trigram = Scratch<Float>(maxCount, 0)
-    let hasTrigram = Scratch<Bool>(maxCount, false)
     // The position's candidates, their channel scores and unigram log-probabilities,
     // copied once per position out of the lattice and the model.
     let candidateIds = Scratch<Int32>(maxCount, 0)
@@ -124,7 +123,6 @@ struct Decoder: Sendable {
         buffer.free()
       }
       pairReady.free()
-      hasTrigram.free()
     }
     var candidates = CandidateIndex(capacity: maxCount)
     let unigramLogProbs = model.unigramLogProbs
@@ -164,15 +162,17 @@ struct Decoder: Sendable {
             && candidates.isUnique
           {
             // A reading with few bigrams: its bigrams are matched to the candidates.
-            for k in 0..<c { pairLogProb[pair + k] = weight + unigram[k] }
+            let pairRow = pairLogProb.base + pair
+            let unigrams = unigram.base
+            for k in 0..<c { pairRow[k] = weight + unigrams[k] }
             for e in row {
               let k = candidates.index(of: model.rowIds[e])
-              if k >= 0 { pairLogProb[pair + k] = model.rowLogProbs[e] }
+              if k >= 0 { pairRow[k] = model.rowLogProbs[e] }
             }
           } else {
+            let pairRow = pairLogProb.base + pair
             for k in 0..<c {
-              pairLogProb[pair + k] =
-                model.bigramLogProb(candidateIds[k], after: v) ?? weight + unigram[k]
+              pairRow[k] = model.bigramLogProb(candidateIds[k], after: v) ?? weight + unigram[k]
             }
           }
           if bonuses {
@@ -182,59 +182,76 @@ struct Decoder: Sendable {
         let history = model.history(u, v)
         let backoff = history.backoff
         let score = prevScore[s]
-        // Only a state whose two readings are both sure in the cache can extend a run.
-        let runs =
-          bonuses && cache.trigrams.count > 0 && cache.unigrams[Int(u)] > 0
-          && cache.unigrams[Int(v)] > 0
-        @inline(__always) func relax(_ k: Int, _ logProb: Float) {
-          var value: Float
-          if bonuses {
-            let run = runs ? cache.runBonus(candidateIds[k], after: u, v) : 0
-            value = score + (logProb + pairBonus[pair + k] + run) + candidateScores[k]
-          } else {
-            // Both bonuses are 0 here, and adding 0 changes no score.
-            value = score + logProb + candidateScores[k]
-          }
-          if value > best[pair + k] {
-            best[pair + k] = value
-            from[pair + k] = Int32(s)
-          }
-        }
+        let state = Int32(truncatingIfNeeded: s)
+        // The state's row of cells: reached by every state ending in the same reading.
+        let bestRow = best.base + pair
+        let fromRow = from.base + pair
+        let pairRow = pairLogProb.base + pair
+        let scores = candidateScores.base
+        // What the language model gives each candidate after this state, when the
+        // history has trigrams (else it is `backoff + pairRow[k]`).
+        let lm = trigram.base
+        var trigrams = true
         if history.trigrams.isEmpty {
-          for k in 0..<c { relax(k, backoff + pairLogProb[pair + k]) }
+          trigrams = false
         } else if history.trigrams.count <= 4 * c
           && (indexed || candidates.index(ids, setting: &indexed))
           && candidates.isUnique
         {
           // A history's trigrams are either read in one run and matched to the
           // candidates, or, for a history with many, probed for candidate by candidate.
+          for k in 0..<c { lm[k] = backoff + pairRow[k] }
           for e in history.trigrams {
             let k = candidates.index(of: model.continuationIds[e])
-            if k >= 0 {
-              trigram[k] = model.continuationLogProbs[e]
-              hasTrigram[k] = true
-            }
-          }
-          for k in 0..<c {
-            relax(k, hasTrigram[k] ? trigram[k] : backoff + pairLogProb[pair + k])
-            hasTrigram[k] = false
+            if k >= 0 { lm[k] = model.continuationLogProbs[e] }
           }
         } else {
           for k in 0..<c {
-            relax(
-              k,
-              model.trigramLogProb(u, v, candidateIds[k]) ?? backoff + pairLogProb[pair + k])
+            lm[k] = model.trigramLogProb(u, v, candidateIds[k]) ?? backoff + pairRow[k]
+          }
+        }
+        if bonuses {
+          // Only a state whose two readings are both sure in the cache can extend a run.
+          let runs =
+            cache.trigrams.count > 0 && cache.unigrams[Int(u)] > 0 && cache.unigrams[Int(v)] > 0
+          for k in 0..<c {
+            let logProb = trigrams ? lm[k] : backoff + pairRow[k]
+            let run = runs ? cache.runBonus(candidateIds[k], after: u, v) : 0
+            let value = score + (logProb + pairBonus[pair + k] + run) + scores[k]
+            if value > bestRow[k] {
+              bestRow[k] = value
+              fromRow[k] = state
+            }
+          }
+        } else if trigrams {
+          // Both bonuses are 0 here, and adding 0 changes no score. Ties keep the first
+          // state: only a strictly better value replaces a cell's.
+          for k in 0..<c {
+            let value = score + lm[k] + scores[k]
+            let better = value > bestRow[k]
+            bestRow[k] = better ? value : bestRow[k]
+            fromRow[k] = better ? state : fromRow[k]
+          }
+        } else {
+          for k in 0..<c {
+            let value = score + (backoff + pairRow[k]) + scores[k]
+            let better = value > bestRow[k]
+            bestRow[k] = better ? value : bestRow[k]
+            fromRow[k] = better ? state : fromRow[k]
           }
         }
       }
       // The `beam` best states, best first; among equal scores the first written first.
       var keptCount = 0
       if rowCount * c > beam {
+        // Once the beam is full, a cell must beat its last state to enter.
+        var full = false
+        var last: Float = 0
         for r in 0..<rowCount {
           let pair = Int(rows[r]) * c
           for cell in pair..<pair + c {
             let value = best[cell]
-            if keptCount == beam, value <= best[Int(kept[keptCount - 1])] { continue }
+            if full && value <= last { continue }
             var at = keptCount
             while at > 0, best[Int(kept[at - 1])] < value {
               kept[at] = kept[at - 1]
@@ -242,6 +259,10 @@ struct Decoder: Sendable {
             }
             kept[at] = Int32(cell)
             keptCount = min(keptCount + 1, beam)
+            if keptCount == beam {
+              full = true
+              last = best[Int(kept[beam - 1])]
+            }
           }
         }
       } else {
