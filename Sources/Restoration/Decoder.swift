@@ -117,9 +117,13 @@ struct Decoder: Sendable {
     let candidateIds = Scratch<Int32>(maxCount, 0)
     let candidateScores = Scratch<Float>(maxCount, 0)
     let unigram = Scratch<Float>(maxCount, 0)
+    // The cache's unigram bonus of each candidate (before its weight).
+    let sure = Scratch<Float>(maxCount, 0)
     defer {
       for buffer in [prevA, prevB, backs, stateB, from, rows, kept, candidateIds] { buffer.free() }
-      for buffer in [prevScore, best, pairLogProb, pairBonus, trigram, candidateScores, unigram] {
+      for buffer in [
+        prevScore, best, pairLogProb, pairBonus, trigram, candidateScores, unigram, sure,
+      ] {
         buffer.free()
       }
       pairReady.free()
@@ -144,7 +148,10 @@ struct Decoder: Sendable {
       // bonus at this position is 0: the cells then add the language model alone.
       var bonuses = false
       if cache.weight != 0 {
-        for k in 0..<c where cache.unigrams[Int(ids[k])] != 0 { bonuses = true }
+        for k in 0..<c {
+          sure[k] = cache.unigrams[Int(ids[k])]
+          if sure[k] != 0 { bonuses = true }
+        }
       }
       for s in 0..<stateCount {
         let b = Int(prevB[s])
@@ -176,7 +183,20 @@ struct Decoder: Sendable {
             }
           }
           if bonuses {
-            for k in 0..<c { pairBonus[pair + k] = cache.bonus(candidateIds[k], after: v) }
+            // `cache.bonus(w, after: v)`, with the candidate's unigram bonus read once
+            // per position: a pair is learned only between two sure readings.
+            let bonusRow = pairBonus.base + pair
+            let pairs = cache.unigrams[Int(v)] > 0 && cache.bigrams.count > 0
+            for k in 0..<c {
+              let b = sure[k]
+              if b == 0 {
+                bonusRow[k] = 0
+              } else if pairs && cache.bigrams[LanguageModel.pack(v, candidateIds[k])] != nil {
+                bonusRow[k] = (b + cache.bigramBonus) * cache.weight
+              } else {
+                bonusRow[k] = b * cache.weight
+              }
+            }
           }
         }
         let history = model.history(u, v)
@@ -211,16 +231,30 @@ struct Decoder: Sendable {
           }
         }
         if bonuses {
-          // Only a state whose two readings are both sure in the cache can extend a run.
+          let bonusRow = pairBonus.base + pair
+          // Only a state whose two readings are both sure in the cache can extend a run
+          // (`cache.runBonus`); without one, the run adds 0, which changes no score.
           let runs =
             cache.trigrams.count > 0 && cache.unigrams[Int(u)] > 0 && cache.unigrams[Int(v)] > 0
-          for k in 0..<c {
-            let logProb = trigrams ? lm[k] : backoff + pairRow[k]
-            let run = runs ? cache.runBonus(candidateIds[k], after: u, v) : 0
-            let value = score + (logProb + pairBonus[pair + k] + run) + scores[k]
-            if value > bestRow[k] {
-              bestRow[k] = value
-              fromRow[k] = state
+          if runs {
+            let runValue = cache.trigramBonus * cache.weight
+            for k in 0..<c {
+              let logProb = trigrams ? lm[k] : backoff + pairRow[k]
+              let run: Float =
+                sure[k] > 0 && cache.trigrams[LanguageModel.pack(u, v, candidateIds[k])] != nil
+                ? runValue : 0
+              let value = score + (logProb + bonusRow[k] + run) + scores[k]
+              let better = value > bestRow[k]
+              bestRow[k] = better ? value : bestRow[k]
+              fromRow[k] = better ? state : fromRow[k]
+            }
+          } else {
+            for k in 0..<c {
+              let logProb = trigrams ? lm[k] : backoff + pairRow[k]
+              let value = score + (logProb + bonusRow[k]) + scores[k]
+              let better = value > bestRow[k]
+              bestRow[k] = better ? value : bestRow[k]
+              fromRow[k] = better ? state : fromRow[k]
             }
           }
         } else if trigrams {
