@@ -283,15 +283,16 @@ struct Decoder: Sendable {
         var last: Float = 0
         for r in 0..<rowCount {
           let pair = Int(rows[r]) * c
-          for cell in pair..<pair + c {
-            let value = best[cell]
+          let row = best.base + pair
+          for k in 0..<c {
+            let value = row[k]
             if full && value <= last { continue }
             var at = keptCount
             while at > 0, best[Int(kept[at - 1])] < value {
               kept[at] = kept[at - 1]
               at -= 1
             }
-            kept[at] = Int32(cell)
+            kept[at] = Int32(truncatingIfNeeded: pair + k)
             keptCount = min(keptCount + 1, beam)
             if keptCount == beam {
               full = true
