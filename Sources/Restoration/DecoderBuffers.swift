@@ -45,12 +45,15 @@ struct CandidateIndex {
 
   /// The candidate index of `id`, or -1.
   @inline(__always) func index(of id: Int32) -> Int {
-    var at = slot(id)
-    while true {
-      let key = keys[at]
-      if key == id { return Int(values[at]) }
-      if key == -1 { return -1 }
-      at = (at + 1) & mask
+    // Every slot is masked to the table's power-of-two size: the reads need no check.
+    keys.withUnsafeBufferPointer { keys in
+      var at = slot(id)
+      while true {
+        let key = keys[at]
+        if key == id { return Int(values.withUnsafeBufferPointer { $0[at] }) }
+        if key == -1 { return -1 }
+        at = (at + 1) & mask
+      }
     }
   }
 }
