@@ -15,43 +15,6 @@ struct Choice: Sendable {
   var posterior: Double
 }
 
-/// Boosts for what the document itself says with confidence: syllables and syllable pairs
-/// read surely elsewhere in it (a plan repeats its own names and terms).
-struct DocumentCache: Sendable {
-  /// Bonus per vocabulary id (empty when the cache is off).
-  var unigrams: [Float] = []
-  /// Pairs of sure neighbours.
-  var bigrams = IntegerMap()
-  var bigramBonus: Float = 0
-  /// Runs of three sure neighbours: a document repeats its longer terms too ("chuyển
-  /// đổi số"), where a pair alone is often ambiguous.
-  var trigrams = IntegerMap()
-  var trigramBonus: Float = 0
-  var weight: Float = 0
-
-  @inline(__always) func bonus(_ w: Int32, after v: Int32) -> Float {
-    if weight == 0 { return 0 }
-    var b = unigrams[Int(w)]
-    // A pair is learned only between two sure readings, each of which has a unigram
-    // bonus: without both, the pair table need not be probed.
-    if b == 0 { return 0 }
-    if unigrams[Int(v)] > 0, bigrams.count > 0, bigrams[LanguageModel.pack(v, w)] != nil {
-      b += bigramBonus
-    }
-    return b * weight
-  }
-
-  /// What the run `u v w` adds on top of `bonus(w, after: v)` when it was read surely
-  /// elsewhere in the document.
-  @inline(__always) func runBonus(_ w: Int32, after u: Int32, _ v: Int32) -> Float {
-    if weight == 0 || trigrams.count == 0 { return 0 }
-    guard unigrams[Int(u)] > 0, unigrams[Int(v)] > 0, unigrams[Int(w)] > 0,
-      trigrams[LanguageModel.pack(u, v, w)] != nil
-    else { return 0 }
-    return trigramBonus * weight
-  }
-}
-
 /// Trigram Viterbi over a sentence's lattice. A state is the pair of readings at the last
 /// two positions; only the `beam` best states survive each position, which keeps the cost
 /// linear in the candidates instead of cubic.
@@ -101,7 +64,9 @@ struct Decoder: Sendable {
     let stateB = Scratch<Int32>(n * width, 0)
     let best = Scratch<Float>(cells, -.infinity)
     let from = Scratch<Int32>(cells, -1)
-    let used = Scratch<Int32>(width * maxCount + maxCount, 0)
+    // The previous readings whose rows of cells are in use, in the order first reached:
+    // every cell of a row is reached together, so the rows stand for the cells in order.
+    let rows = Scratch<Int32>(maxCount, 0)
     let kept = Scratch<Int32>(width + 1, 0)
     // What a reading scores after a given previous reading, whatever came before it: the
     // bigram part of the language model and the cache bonus, shared by the states that
@@ -110,32 +75,46 @@ struct Decoder: Sendable {
     let pairBonus = Scratch<Float>(cells, 0)
     let pairReady = Scratch<Bool>(maxCount, false)
     let trigram = Scratch<Float>(maxCount, 0)
-    let hasTrigram = Scratch<Bool>(maxCount, false)
+    // The position's candidates, their channel scores and unigram log-probabilities,
+    // copied once per position out of the lattice and the model.
+    let candidateIds = Scratch<Int32>(maxCount, 0)
+    let candidateScores = Scratch<Float>(maxCount, 0)
+    let unigram = Scratch<Float>(maxCount, 0)
+    // The cache's unigram bonus of each candidate (before its weight).
+    let sure = Scratch<Float>(maxCount, 0)
     defer {
-      for buffer in [prevA, prevB, backs, stateB, from, used, kept] { buffer.free() }
-      for buffer in [prevScore, best, pairLogProb, pairBonus, trigram] { buffer.free() }
+      for buffer in [prevA, prevB, backs, stateB, from, rows, kept, candidateIds] { buffer.free() }
+      for buffer in [
+        prevScore, best, pairLogProb, pairBonus, trigram, candidateScores, unigram, sure,
+      ] {
+        buffer.free()
+      }
       pairReady.free()
-      hasTrigram.free()
     }
     var candidates = CandidateIndex(capacity: maxCount)
-    let candidateScores = Scratch<Float>(maxCount, 0)
-    defer { candidateScores.free() }
+    let unigramLogProbs = model.unigramLogProbs
+    let unigramBackoffs = model.unigramBackoffs
     var stateCount = 1
     for i in 0..<n {
       let ids = lattice[i].ids
       let c = ids.count
-      for k in 0..<c { candidateScores[k] = lattice[i].scores[k] }
-      // Cells are listed row by row (a row: the readings after one previous reading) in
-      // the order the rows are first reached: every cell of a row is reached together.
-      var usedCount = 0
+      for k in 0..<c {
+        candidateIds[k] = ids[k]
+        candidateScores[k] = lattice[i].scores[k]
+        unigram[k] = unigramLogProbs[Int(ids[k])]
+      }
+      var rowCount = 0
       for j in 0..<maxCount { pairReady[j] = false }
       // The index of this position's candidates is made when a history first needs it.
       var indexed = false
       // Without a reading the cache favours here (always so in the first pass), every
-      // bonus at this position is 0.
+      // bonus at this position is 0: the cells then add the language model alone.
       var bonuses = false
       if cache.weight != 0 {
-        for k in 0..<c where cache.unigrams[Int(ids[k])] != 0 { bonuses = true }
+        for k in 0..<c {
+          sure[k] = cache.unigrams[Int(ids[k])]
+          if sure[k] != 0 { bonuses = true }
+        }
       }
       for s in 0..<stateCount {
         let b = Int(prevB[s])
@@ -144,85 +123,154 @@ struct Decoder: Sendable {
         let pair = b * c
         if !pairReady[b] {
           pairReady[b] = true
+          rows[rowCount] = Int32(b)
+          rowCount += 1
           let row = model.bigramRow(v)
+          // A candidate the reading has no bigram for backs off to its unigram.
+          let weight = unigramBackoffs[Int(v)]
           if row.count <= c && (indexed || candidates.index(ids, setting: &indexed))
             && candidates.isUnique
           {
-            // A reading with few bigrams: each candidate backs off to its unigram unless
-            // one of the reading's bigrams names it.
-            let weight = model.unigramBackoffs[Int(v)]
-            for k in 0..<c { pairLogProb[pair + k] = weight + model.unigramLogProbs[Int(ids[k])] }
+            // A reading with few bigrams: its bigrams are matched to the candidates.
+            let pairRow = pairLogProb.base + pair
+            let unigrams = unigram.base
+            for k in 0..<c { pairRow[k] = weight + unigrams[k] }
             for e in row {
               let k = candidates.index(of: model.rowIds[e])
-              if k >= 0 { pairLogProb[pair + k] = model.rowLogProbs[e] }
+              if k >= 0 { pairRow[k] = model.rowLogProbs[e] }
             }
           } else {
-            for k in 0..<c { pairLogProb[pair + k] = model.logProb(ids[k], after: v) }
+            let pairRow = pairLogProb.base + pair
+            for k in 0..<c {
+              pairRow[k] = model.bigramLogProb(candidateIds[k], after: v) ?? weight + unigram[k]
+            }
           }
-          for k in 0..<c {
-            pairBonus[pair + k] = bonuses ? cache.bonus(ids[k], after: v) : 0
-            used[usedCount + k] = Int32(pair + k)
+          if bonuses {
+            // `cache.bonus(w, after: v)`, with the candidate's unigram bonus read once
+            // per position: a pair is learned only between two sure readings.
+            let bonusRow = pairBonus.base + pair
+            let pairs = cache.unigrams[Int(v)] > 0 && cache.bigrams.count > 0
+            for k in 0..<c {
+              let b = sure[k]
+              if b == 0 {
+                bonusRow[k] = 0
+              } else if pairs && cache.bigrams[LanguageModel.pack(v, candidateIds[k])] != nil {
+                bonusRow[k] = (b + cache.bigramBonus) * cache.weight
+              } else {
+                bonusRow[k] = b * cache.weight
+              }
+            }
           }
-          usedCount += c
         }
         let history = model.history(u, v)
         let backoff = history.backoff
         let score = prevScore[s]
-        // Only a state whose two readings are both sure in the cache can extend a run.
-        let runs =
-          bonuses && cache.trigrams.count > 0 && cache.unigrams[Int(u)] > 0
-          && cache.unigrams[Int(v)] > 0
-        @inline(__always) func relax(_ k: Int, _ logProb: Float) {
-          let run = runs ? cache.runBonus(ids[k], after: u, v) : 0
-          let value = score + (logProb + pairBonus[pair + k] + run) + candidateScores[k]
-          if value > best[pair + k] {
-            best[pair + k] = value
-            from[pair + k] = Int32(s)
-          }
-        }
+        let state = Int32(truncatingIfNeeded: s)
+        // The state's row of cells: reached by every state ending in the same reading.
+        let bestRow = best.base + pair
+        let fromRow = from.base + pair
+        let pairRow = pairLogProb.base + pair
+        let scores = candidateScores.base
+        // What the language model gives each candidate after this state, when the
+        // history has trigrams (else it is `backoff + pairRow[k]`).
+        let lm = trigram.base
+        var trigrams = true
         if history.trigrams.isEmpty {
-          for k in 0..<c { relax(k, backoff + pairLogProb[pair + k]) }
+          trigrams = false
         } else if history.trigrams.count <= 4 * c
           && (indexed || candidates.index(ids, setting: &indexed))
           && candidates.isUnique
         {
           // A history's trigrams are either read in one run and matched to the
           // candidates, or, for a history with many, probed for candidate by candidate.
+          for k in 0..<c { lm[k] = backoff + pairRow[k] }
           for e in history.trigrams {
             let k = candidates.index(of: model.continuationIds[e])
-            if k >= 0 {
-              trigram[k] = model.continuationLogProbs[e]
-              hasTrigram[k] = true
-            }
-          }
-          for k in 0..<c {
-            relax(k, hasTrigram[k] ? trigram[k] : backoff + pairLogProb[pair + k])
-            hasTrigram[k] = false
+            if k >= 0 { lm[k] = model.continuationLogProbs[e] }
           }
         } else {
           for k in 0..<c {
-            relax(k, model.trigramLogProb(u, v, ids[k]) ?? backoff + pairLogProb[pair + k])
+            lm[k] = model.trigramLogProb(u, v, candidateIds[k]) ?? backoff + pairRow[k]
+          }
+        }
+        if bonuses {
+          let bonusRow = pairBonus.base + pair
+          // Only a state whose two readings are both sure in the cache can extend a run
+          // (`cache.runBonus`); without one, the run adds 0, which changes no score.
+          let runs =
+            cache.trigrams.count > 0 && cache.unigrams[Int(u)] > 0 && cache.unigrams[Int(v)] > 0
+          if runs {
+            let runValue = cache.trigramBonus * cache.weight
+            for k in 0..<c {
+              let logProb = trigrams ? lm[k] : backoff + pairRow[k]
+              let run: Float =
+                sure[k] > 0 && cache.trigrams[LanguageModel.pack(u, v, candidateIds[k])] != nil
+                ? runValue : 0
+              let value = score + (logProb + bonusRow[k] + run) + scores[k]
+              let better = value > bestRow[k]
+              bestRow[k] = better ? value : bestRow[k]
+              fromRow[k] = better ? state : fromRow[k]
+            }
+          } else {
+            for k in 0..<c {
+              let logProb = trigrams ? lm[k] : backoff + pairRow[k]
+              let value = score + (logProb + bonusRow[k]) + scores[k]
+              let better = value > bestRow[k]
+              bestRow[k] = better ? value : bestRow[k]
+              fromRow[k] = better ? state : fromRow[k]
+            }
+          }
+        } else if trigrams {
+          // Both bonuses are 0 here, and adding 0 changes no score. Ties keep the first
+          // state: only a strictly better value replaces a cell's.
+          for k in 0..<c {
+            let value = score + lm[k] + scores[k]
+            let better = value > bestRow[k]
+            bestRow[k] = better ? value : bestRow[k]
+            fromRow[k] = better ? state : fromRow[k]
+          }
+        } else {
+          for k in 0..<c {
+            let value = score + (backoff + pairRow[k]) + scores[k]
+            let better = value > bestRow[k]
+            bestRow[k] = better ? value : bestRow[k]
+            fromRow[k] = better ? state : fromRow[k]
           }
         }
       }
       // The `beam` best states, best first; among equal scores the first written first.
       var keptCount = 0
-      if usedCount > beam {
-        for q in 0..<usedCount {
-          let cell = Int(used[q])
-          let value = best[cell]
-          if keptCount == beam, value <= best[Int(kept[keptCount - 1])] { continue }
-          var at = keptCount
-          while at > 0, best[Int(kept[at - 1])] < value {
-            kept[at] = kept[at - 1]
-            at -= 1
+      if rowCount * c > beam {
+        // Once the beam is full, a cell must beat its last state to enter.
+        var full = false
+        var last: Float = 0
+        for r in 0..<rowCount {
+          let pair = Int(rows[r]) * c
+          let row = best.base + pair
+          for k in 0..<c {
+            let value = row[k]
+            if full && value <= last { continue }
+            var at = keptCount
+            while at > 0, best[Int(kept[at - 1])] < value {
+              kept[at] = kept[at - 1]
+              at -= 1
+            }
+            kept[at] = Int32(truncatingIfNeeded: pair + k)
+            keptCount = min(keptCount + 1, beam)
+            if keptCount == beam {
+              full = true
+              last = best[Int(kept[beam - 1])]
+            }
           }
-          kept[at] = Int32(cell)
-          keptCount = min(keptCount + 1, beam)
         }
       } else {
-        for q in 0..<usedCount { kept[q] = used[q] }
-        keptCount = usedCount
+        for r in 0..<rowCount {
+          let pair = Int(rows[r]) * c
+          for cell in pair..<pair + c {
+            kept[keptCount] = Int32(cell)
+            keptCount += 1
+          }
+        }
       }
       if gap > 0 && keptCount > 1 {
         // Kept in order: only the states within `gap` of the best.
@@ -244,7 +292,10 @@ struct Decoder: Sendable {
         stateB[i * width + slot] = Int32(cell % c)
       }
       stateCount = keptCount
-      for q in 0..<usedCount { best[Int(used[q])] = -.infinity }
+      for r in 0..<rowCount {
+        let pair = Int(rows[r]) * c
+        for cell in pair..<pair + c { best[cell] = -.infinity }
+      }
     }
     // Close the sentence and trace back.
     let end = Vocabulary.Special.sentenceEnd.rawValue
@@ -333,76 +384,4 @@ struct Decoder: Sendable {
     for k in 0..<c { sum += exp(Double(values[k] - chosen)) }
     return 1 / sum
   }
-}
-
-/// Which index a vocabulary id has among one position's candidates: a small open-addressing
-/// table rebuilt per position.
-private struct CandidateIndex {
-  private var keys: [Int32]
-  private var values: [Int32]
-  private let mask: Int
-  /// False when an id occurs twice (then the table is not used).
-  private(set) var isUnique = true
-
-  init(capacity: Int) {
-    var size = 16
-    while size < capacity * 2 { size *= 2 }
-    keys = [Int32](repeating: -1, count: size)
-    values = [Int32](repeating: 0, count: size)
-    mask = size - 1
-  }
-
-  @inline(__always) private func slot(_ id: Int32) -> Int {
-    Int(truncatingIfNeeded: UInt32(bitPattern: id) &* 0x9E37_79B1) >> 8 & mask
-  }
-
-  /// `reset(ids)`, noting in `done` that it was made; true.
-  @inline(__always) mutating func index(_ ids: [Int32], setting done: inout Bool) -> Bool {
-    reset(ids)
-    done = true
-    return true
-  }
-
-  mutating func reset(_ ids: [Int32]) {
-    for i in keys.indices { keys[i] = -1 }
-    isUnique = true
-    for (k, id) in ids.enumerated() {
-      var at = slot(id)
-      while keys[at] != -1 {
-        if keys[at] == id { isUnique = false }
-        at = (at + 1) & mask
-      }
-      keys[at] = id
-      values[at] = Int32(k)
-    }
-  }
-
-  /// The candidate index of `id`, or -1.
-  @inline(__always) func index(of id: Int32) -> Int {
-    var at = slot(id)
-    while true {
-      let key = keys[at]
-      if key == id { return Int(values[at]) }
-      if key == -1 { return -1 }
-      at = (at + 1) & mask
-    }
-  }
-}
-
-/// A fixed-size buffer that the decoder frees itself: subscripts without bounds checks in
-/// release builds, for its innermost loop.
-private struct Scratch<Element> {
-  let base: UnsafeMutablePointer<Element>
-
-  init(_ count: Int, _ value: Element) {
-    base = .allocate(capacity: max(count, 1))
-    base.initialize(repeating: value, count: max(count, 1))
-  }
-
-  @inline(__always) subscript(_ i: Int) -> Element {
-    get { base[i] }
-    nonmutating set { base[i] = newValue }
-  }
-
-  func free() { base.deallocate() }
 }

@@ -58,14 +58,22 @@ struct NGramTable: Sendable {
   /// The slot holding `key`, if any.
   @inline(__always) func find(_ key: UInt64) -> Int? {
     if !filter.mayContain(key) { return nil }
-    let mask = slots.count - 1
-    var slot = NGramTable.slot(key, mask: mask)
-    while true {
-      let k = slots[slot].key
-      if k == key { return slot }
-      if k == NGramTable.empty { return nil }
-      slot = (slot + 1) & mask
+    // Every index is masked to the table's power-of-two size: the reads need no check.
+    return slots.withUnsafeBufferPointer { slots in
+      let mask = slots.count - 1
+      var slot = NGramTable.slot(key, mask: mask)
+      while true {
+        let k = slots[slot].key
+        if k == key { return slot }
+        if k == NGramTable.empty { return nil }
+        slot = (slot + 1) & mask
+      }
     }
+  }
+
+  /// The slot at `index`, an index `find` returned.
+  @inline(__always) func slot(at index: Int) -> Slot {
+    slots.withUnsafeBufferPointer { $0[index] }
   }
 }
 
@@ -75,6 +83,8 @@ struct NGramTable: Sendable {
 /// absent, a key it accepts must still be looked up.
 struct KeyFilter: Sendable {
   private var words: [UInt64]
+  /// The word is the hash shifted right by `shift`, then by one more bit: 64 − log2 of
+  /// the word count in all, which for a one-word filter leaves 0.
   private let shift: UInt64
 
   init(keys: [UInt64]) {
@@ -84,7 +94,7 @@ struct KeyFilter: Sendable {
     // 24–41: they must not overlap.
     precondition(count <= 1 << 22, "key filter too large")
     words = [UInt64](repeating: 0, count: count)
-    shift = UInt64(64 - count.trailingZeroBitCount)
+    shift = UInt64(63 - count.trailingZeroBitCount)
     for key in keys {
       let (word, mask) = position(key)
       words[word] |= mask
@@ -97,8 +107,9 @@ struct KeyFilter: Sendable {
     let h = (key ^ (key >> 29)) &* 0xFF51_AFD7_ED55_8CCD
     let mask =
       1 << ((h >> 24) & 63) | 1 << ((h >> 30) & 63) | 1 << ((h >> 36) & 63) as UInt64
-    // A shift by 64 (a one-word filter) would be undefined: `&>>` takes it modulo 64.
-    return (shift == 64 ? 0 : Int(truncatingIfNeeded: h &>> shift), mask)
+    // A single shift by 64 (a one-word filter) would be undefined: `&>>` takes it
+    // modulo 64.
+    return (Int(truncatingIfNeeded: (h &>> shift) &>> 1), mask)
   }
 
   @inline(__always) func mayContain(_ key: UInt64) -> Bool {
@@ -225,7 +236,9 @@ struct LanguageModel: Sendable {
     for (t, key) in trigrams.keys.enumerated() where key != NGramTable.empty {
       // The builder stores every trigram history with the bigrams (see `history`).
       guard let j = bigrams.find(key >> 21) else {
+        // Such a model is refused at load; its histories read as having no trigrams.
         historiesComplete = false
+        historyStart = [Int32](repeating: 0, count: bigrams.keys.count + 1)
         return
       }
       slots[t] = Int32(j)
@@ -256,9 +269,9 @@ struct LanguageModel: Sendable {
 
   /// log p(w | u v).
   @inline(__always) func logProb(_ w: Int32, after u: Int32, _ v: Int32) -> Float {
-    if let i = trigrams.find(LanguageModel.pack(u, v, w)) { return trigrams.slots[i].logProb }
+    if let i = trigrams.find(LanguageModel.pack(u, v, w)) { return trigrams.slot(at: i).logProb }
     var backoff: Float = 0
-    if let j = bigrams.find(LanguageModel.pack(u, v)) { backoff = bigrams.slots[j].backoff }
+    if let j = bigrams.find(LanguageModel.pack(u, v)) { backoff = bigrams.slot(at: j).backoff }
     return backoff + logProb(w, after: v)
   }
 
@@ -268,9 +281,17 @@ struct LanguageModel: Sendable {
   /// not found there has no trigram.
   @inline(__always) func history(_ u: Int32, _ v: Int32) -> (backoff: Float, trigrams: Range<Int>) {
     if let j = bigrams.find(LanguageModel.pack(u, v)) {
-      return (bigrams.slots[j].backoff, Int(historyStart[j])..<Int(historyStart[j + 1]))
+      return (bigrams.slot(at: j).backoff, continuations(j))
     }
     return (0, 0..<0)
+  }
+
+  /// Where the trigrams of the history in bigram slot `j` are in `continuationIds`.
+  /// `historyStart` has an entry past every slot, each no less than the one before.
+  @inline(__always) private func continuations(_ j: Int) -> Range<Int> {
+    historyStart.withUnsafeBufferPointer {
+      Range(uncheckedBounds: (Int($0[j]), Int($0[j + 1])))
+    }
   }
 
   /// What the bigram table holds for the pair (v, w), from one probe: log p(w | v), whether
@@ -279,22 +300,25 @@ struct LanguageModel: Sendable {
     -> (logProb: Float, stored: Bool, backoff: Float, trigrams: Range<Int>)
   {
     if let j = bigrams.find(LanguageModel.pack(v, w)) {
-      return (
-        bigrams.slots[j].logProb, true, bigrams.slots[j].backoff,
-        Int(historyStart[j])..<Int(historyStart[j + 1])
-      )
+      let slot = bigrams.slot(at: j)
+      return (slot.logProb, true, slot.backoff, continuations(j))
     }
     return (unigramBackoffs[Int(v)] + unigramLogProbs[Int(w)], false, 0, 0..<0)
   }
 
   /// log p(w | u v) when the trigram was seen.
   @inline(__always) func trigramLogProb(_ u: Int32, _ v: Int32, _ w: Int32) -> Float? {
-    trigrams.find(LanguageModel.pack(u, v, w)).map { trigrams.slots[$0].logProb }
+    trigrams.find(LanguageModel.pack(u, v, w)).map { trigrams.slot(at: $0).logProb }
+  }
+
+  /// log p(w | v) when the pair was seen.
+  @inline(__always) func bigramLogProb(_ w: Int32, after v: Int32) -> Float? {
+    bigrams.find(LanguageModel.pack(v, w)).map { bigrams.slot(at: $0).logProb }
   }
 
   /// log p(w | v).
   @inline(__always) func logProb(_ w: Int32, after v: Int32) -> Float {
-    if let j = bigrams.find(LanguageModel.pack(v, w)) { return bigrams.slots[j].logProb }
+    if let j = bigrams.find(LanguageModel.pack(v, w)) { return bigrams.slot(at: j).logProb }
     return unigramBackoffs[Int(v)] + unigramLogProbs[Int(w)]
   }
 }
