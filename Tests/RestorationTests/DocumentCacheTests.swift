@@ -47,3 +47,14 @@ private let document = [
   // A number no sure run speaks for stays a number.
   #expect(lines[2].hasPrefix("có 16 xã"), "\(restored)")
 }
+
+@Test func aWordLeftAsPrintedIsOfferedTheReadingsItsNeighboursPredict() {
+  // "dunn" lists "đúng", "dụng", "dùng" … but not "định", which "quy … ." predicts and
+  // the channel reaches; names and foreign words stay as printed.
+  let restored = TestSupport.restore(
+    "ban nhan dan tinh theo quy dunn.\n"
+      + "dang tai tren trang Zalo cua tinh va Facebook")
+  let lines = restored.components(separatedBy: "\n")
+  #expect(lines[0] == "ban nhân dân tỉnh theo quy định.", "\(restored)")
+  #expect(lines[1] == "đăng tải trên trang Zalo của tỉnh và Facebook", "\(restored)")
+}
