@@ -91,7 +91,10 @@ struct DocumentRestoration {
     if settings.cacheWeight > 0 {
       cache = learnCache(lattices, choices)
       let proposed = addCacheProposals(
-        &lattices, choices, sentences: sentences, lineModes: lineModes)
+        &lattices, choices, sentences: sentences, lineModes: lineModes
+      )
+      .union(
+        addContextProposals(&lattices, choices, sentences: sentences, lineModes: lineModes))
       // Only sentences with an unsure reading or a proposal can change under the cache.
       for s in lattices.indices
       where proposed.contains(s)

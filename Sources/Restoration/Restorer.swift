@@ -123,6 +123,8 @@ public struct Restorer: Sendable {
     var vieEditLogProb: Float = -8
     /// Readings at least this sure feed the document cache.
     var cacheConfidence = 0.9
+    /// Readings the context proposes, per word the first pass left as printed.
+    var contextProposals = 4
     /// Share of well-formed marked syllables above which a block is in light mode.
     var markedShareForLight = 0.45
     /// English-model channel: a mark change the training never showed.

@@ -8,7 +8,7 @@ extension Restorer {
     "cacheWeight", "cacheBigramBonus", "cacheTrigramBonus",
     "digitWordPenalty", "maxEdits", "editLogProb", "cacheConfidence", "unseenMark", "vieUnseenMark",
     "channelWeight", "beam", "toneVariantShift", "vieToneVariantShift", "skeletonLongerReadings",
-    "decoderGap", "unseenRankPenalty", "vieEditLogProb",
+    "decoderGap", "unseenRankPenalty", "vieEditLogProb", "contextProposals",
   ]
 
   /// A copy with one decoder setting changed; `nil` for an unknown name.
@@ -39,6 +39,7 @@ extension Restorer {
     case "skeletonLongerReadings": s.skeletonLongerReadings = Int(value)
     case "decoderGap": s.decoderGap = Float(value)
     case "unseenRankPenalty": s.unseenRankPenalty = Float(value)
+    case "contextProposals": s.contextProposals = Int(value)
     default: return nil
     }
     return Restorer(dictionary: dictionary, settings: s)

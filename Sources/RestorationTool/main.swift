@@ -10,16 +10,17 @@ import Restoration
 //   restoration-tool tune  REPO_ROOT SHARED_FOLDER SETTING VALUE...
 //   restoration-tool errors REPO_ROOT SHARED_FOLDER [SET]  synthetic-set lines missed, no devset
 //   restoration-tool candidates REPO_ROOT SHARED_FOLDER [--light] WORD...  search, best first
+//   restoration-tool lines REPO_ROOT SHARED_FOLDER LINE...  restore the lines as one document
 //   restoration-tool bench REPO_ROOT SHARED_FOLDER
 //   restoration-tool dump  REPO_ROOT SHARED_FOLDER   every output and candidate list, for diffing
 
 let arguments = CommandLine.arguments
 guard arguments.count >= 4,
-  ["build", "eval", "bench", "tune", "dump", "errors", "candidates"].contains(arguments[1])
+  ["build", "eval", "bench", "tune", "dump", "errors", "candidates", "lines"].contains(arguments[1])
 else {
   FileHandle.standardError.write(
     Data(
-      "usage: restoration-tool build|eval|bench|tune|dump|errors|candidates REPO_ROOT SHARED_FOLDER\n"
+      "usage: restoration-tool build|eval|bench|tune|dump|errors|candidates|lines REPO_ROOT SHARED_FOLDER\n"
         .utf8))
   exit(64)
 }
@@ -44,6 +45,10 @@ do {
       let found = restorer.searchedCandidates(word.lowercased(), light: light)
       print(word, found.map { "\($0.text) \($0.logProb)" }.joined(separator: ", "))
     }
+  case "lines":
+    let restorer = try Restorer(dictionaryFolder: root + "/dictionaries")
+    let input = arguments.dropFirst(4).map { $0 }
+    for l in restorer.restore(lines: input).lines { print(l) }
   case "errors":
     try ToolCommands.syntheticErrors(
       root: root, only: arguments.count > 4 ? arguments[4] : nil)

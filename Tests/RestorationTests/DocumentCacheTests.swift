@@ -47,3 +47,14 @@ private let document = [
   // A number no sure run speaks for stays a number.
   #expect(lines[2].hasPrefix("có 16 xã"), "\(restored)")
 }
+
+@Test func aWordLeftAsPrintedIsOfferedTheReadingsItsNeighboursPredict() {
+  // "we" lists "trẻ", "xe", "về" … but not "kế", which "thực hiện … hoạch" predicts and the
+  // channel reaches; names and foreign words stay as printed.
+  let restored = TestSupport.restore(
+    "to chuc trien khai thuc hien We hoach nay\n"
+      + "dang tai tren trang Zalo cua tinh va Facebook")
+  let lines = restored.components(separatedBy: "\n")
+  #expect(lines[0] == "tổ chức triển khai thực hiện Kế hoạch này", "\(restored)")
+  #expect(lines[1] == "đăng tải trên trang Zalo của tỉnh và Facebook", "\(restored)")
+}
