@@ -79,8 +79,9 @@ extension DocumentRestoration {
 }
 
 extension DocumentRestoration {
-  /// Readings the context proposes for a word the first pass left as printed, unsurely, in
-  /// an English-model line. The list is cut by channel and unigram prior, so a rare reading
+  /// Readings the context proposes for a word the first pass left as printed, unsurely, or
+  /// read as a syllable with a posterior below `contextProposalPosterior`, in an
+  /// English-model line. The list is cut by channel and unigram prior, so a rare reading
   /// the scan garbled ("We" for "Kế" in "thực hiện Kế hoạch") can be missing from it; the
   /// channel's uncut readings are ranked instead by channel and the language model's
   /// pair with each chosen neighbour, and the best few are offered to the second pass.
@@ -100,12 +101,19 @@ extension DocumentRestoration {
       for p in lattices[s].indices {
         let ref = sentences[s][p]
         let plan = lattices[s][p]
-        guard lineModes[ref.line] == .full, plan.lattice.ids.count > 1,
-          let keep = plan.keep, plan.lattice.ids[keep] == other, choices[s][p].index == keep,
+        guard lineModes[ref.line] == .full, plan.lattice.ids.count > 1 else { continue }
+        let choice = choices[s][p]
+        let keptUnsurely =
+          plan.keep.map { plan.lattice.ids[$0] == other && choice.index == $0 } == true
           // A sure keep would send its whole sentence to a second decoding for little: on
           // the rough `eng` set they mend 4 more words, for 5–12% of full restoration's speed.
-          choices[s][p].posterior < settings.cacheConfidence
-        else { continue }
+          && choice.posterior < settings.cacheConfidence
+        // A syllable chosen with little certainty may be the best of a list that lacks the
+        // right reading, as a kept word may.
+        let syllableUnsure =
+          choice.posterior < settings.contextProposalPosterior
+          && vocabulary.isSyllable(plan.lattice.ids[choice.index])
+        guard keptUnsurely || syllableUnsure else { continue }
         let before =
           p > 0 ? chosenId(s, p - 1, lattices, choices) : Vocabulary.Special.sentenceStart.rawValue
         let after =

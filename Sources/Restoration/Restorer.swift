@@ -125,6 +125,9 @@ public struct Restorer: Sendable {
     var cacheConfidence = 0.9
     /// Readings the context proposes, per word the first pass left as printed.
     var contextProposals = 4
+    /// First-pass posterior below which a chosen syllable also gets the context's
+    /// proposals (0: only words left as printed get them).
+    var contextProposalPosterior = 0.4
     /// Share of well-formed marked syllables above which a block is in light mode.
     var markedShareForLight = 0.45
     /// English-model channel: a mark change the training never showed.

@@ -9,6 +9,7 @@ extension Restorer {
     "digitWordPenalty", "maxEdits", "editLogProb", "cacheConfidence", "unseenMark", "vieUnseenMark",
     "channelWeight", "beam", "toneVariantShift", "vieToneVariantShift", "skeletonLongerReadings",
     "decoderGap", "unseenRankPenalty", "vieEditLogProb", "contextProposals",
+    "contextProposalPosterior",
   ]
 
   /// A copy with one decoder setting changed; `nil` for an unknown name.
@@ -40,6 +41,7 @@ extension Restorer {
     case "decoderGap": s.decoderGap = Float(value)
     case "unseenRankPenalty": s.unseenRankPenalty = Float(value)
     case "contextProposals": s.contextProposals = Int(value)
+    case "contextProposalPosterior": s.contextProposalPosterior = value
     default: return nil
     }
     return Restorer(dictionary: dictionary, settings: s)

@@ -58,3 +58,21 @@ private let document = [
   #expect(lines[0] == "tổ chức triển khai thực hiện Kế hoạch này", "\(restored)")
   #expect(lines[1] == "đăng tải trên trang Zalo của tỉnh và Facebook", "\(restored)")
 }
+
+@Test func aSyllableChosenUnsurelyIsOfferedTheReadingsItsNeighboursPredict() throws {
+  // "aéi" and "dé1" are read as "mới" and "dễ", unsurely, from lists without "đổi", which
+  // "… mới sáng tạo" predicts and the channel reaches.
+  let document = [
+    "phat trien khoa hoc, cong nghe, aéi méi sang tao va chuyen doi so",
+    "tuyen truyen ve dot pha, dé1 mdi sang tao",
+  ]
+  let restorer = TestSupport.restorer
+  let lines = restorer.restore(lines: document).lines
+  #expect(lines[0] == "phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số")
+  #expect(lines[1] == "tuyên truyền về đột phá, đổi mới sáng tạo")
+  // Offered only to words left as printed, the syllables keep their first reading.
+  let keepsOnly = try #require(restorer.adjusting("contextProposalPosterior", to: 0))
+  let without = keepsOnly.restore(lines: document).lines
+  #expect(without[0] != lines[0])
+  #expect(without[1] != lines[1])
+}
