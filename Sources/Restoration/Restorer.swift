@@ -126,7 +126,9 @@ public struct Restorer: Sendable {
     /// Readings the context proposes, per word the first pass left as printed.
     var contextProposals = 4
     /// First-pass posterior below which a chosen syllable also gets the context's
-    /// proposals (0: only words left as printed get them).
+    /// proposals (0: only words left as printed get them). Rough `eng` at 0, 0.3, 0.4,
+    /// 0.5: 97.32, 97.34, 97.36, 97.36%, the other sets and all damage unchanged;
+    /// `Restorer.restore` instructions +4.9% at 0.4.
     var contextProposalPosterior = 0.4
     /// Share of well-formed marked syllables above which a block is in light mode.
     var markedShareForLight = 0.45
