@@ -15,9 +15,12 @@ extension DocumentRestoration {
           !tokens[l][..<t].contains(where: { $0.kind != .space })
         {
           replacement = RomanNumeral.reading(of: token.text)
-        } else if let word = previousWord, VietnameseFolding.fold(word) == "quy",
-          [.number, .code, .word].contains(token.kind)
+        } else if let word = previousWord, [.number, .code, .word].contains(token.kind),
+          word.utf8.first == UInt8(ascii: "q") || word.utf8.first == UInt8(ascii: "Q"),
+          VietnameseFolding.fold(word) == "quy"
         {
+          // Only a word starting with the letter q can fold to "quy" (no other letter
+          // folds to q), so nearly every word is passed over without being folded.
           replacement = quarter(token.text)
         } else {
           replacement = nil
