@@ -17,7 +17,7 @@ extension DocumentRestoration {
   /// the position otherwise than the first pass did.
   func addCacheProposals(
     _ lattices: inout [[Plan]], _ choices: [[Choice]], sentences: [[TokenRef]],
-    lineModes: [RestorationMode]
+    lineModes: [RestorationMode], _ memo: inout CandidateMemo
   ) -> Set<Int> {
     let vocabulary = dictionary.vocabulary
     let sure = settings.cacheConfidence
@@ -41,7 +41,7 @@ extension DocumentRestoration {
     }
     guard !middles.isEmpty else { return [] }
     var changed = Set<Int>()
-    // A token's channel scores, searched once per spelling and only where needed.
+    // A token's channel scores by reading, made once per spelling and only where needed.
     var reachable: [String: [Int32: Float]] = [:]
     for s in lattices.indices where lattices[s].count >= 3 {
       for p in 1..<(lattices[s].count - 1) {
@@ -62,7 +62,7 @@ extension DocumentRestoration {
         let lower = token.text.lowercased()
         if reachable[lower] == nil {
           reachable[lower] = Dictionary(
-            restorer.channelReadings(lower).map { ($0.id, $0.logProb) },
+            memo.channelReadings(lower, restorer).map { ($0.id, $0.logProb) },
             uniquingKeysWith: { max($0, $1) })
         }
         let penalty = token.kind == .number ? settings.digitWordPenalty : 0
@@ -88,15 +88,13 @@ extension DocumentRestoration {
   /// Returns the sentences given a proposal.
   func addContextProposals(
     _ lattices: inout [[Plan]], _ choices: [[Choice]], sentences: [[TokenRef]],
-    lineModes: [RestorationMode]
+    lineModes: [RestorationMode], _ memo: inout CandidateMemo
   ) -> Set<Int> {
     guard settings.contextProposals > 0 else { return [] }
     let vocabulary = dictionary.vocabulary
     let model = restorer.decoder.model
     let other = Vocabulary.Special.otherWord.rawValue
     var changed = Set<Int>()
-    // A spelling's uncut readings, searched once per document.
-    var readings: [String: [(id: Int32, logProb: Float)]] = [:]
     for s in lattices.indices {
       for p in lattices[s].indices {
         let ref = sentences[s][p]
@@ -120,8 +118,7 @@ extension DocumentRestoration {
           p + 1 < lattices[s].count
           ? chosenId(s, p + 1, lattices, choices) : Vocabulary.Special.sentenceEnd.rawValue
         let lower = lines[ref.line][ref.index].text.lowercased()
-        if readings[lower] == nil { readings[lower] = restorer.channelReadings(lower) }
-        let ranked = readings[lower]!
+        let ranked = memo.channelReadings(lower, restorer)
           .filter { vocabulary.isSyllable($0.id) && !plan.lattice.ids.contains($0.id) }
           .map { c in
             (

@@ -37,6 +37,18 @@ struct DocumentRestoration {
   struct CandidateMemo {
     var lists: [String: [(id: Int32, logProb: Float)]] = [:]
     var states: SearchStates
+    /// Each spelling's uncut English-model readings, which both kinds of proposal check.
+    var readings: [String: [(id: Int32, logProb: Float)]] = [:]
+
+    /// The uncut readings of `lower`, searched once per document with the shared table.
+    mutating func channelReadings(_ lower: String, _ restorer: Restorer) -> [(
+      id: Int32, logProb: Float
+    )] {
+      if let known = readings[lower] { return known }
+      let found = restorer.channelReadings(lower, states: &states)
+      readings[lower] = found
+      return found
+    }
   }
 
   /// What the decoder may do with one token: its candidates, and which one (if any)
@@ -91,10 +103,11 @@ struct DocumentRestoration {
     if settings.cacheWeight > 0 {
       cache = learnCache(lattices, choices)
       let proposed = addCacheProposals(
-        &lattices, choices, sentences: sentences, lineModes: lineModes
+        &lattices, choices, sentences: sentences, lineModes: lineModes, &candidates
       )
       .union(
-        addContextProposals(&lattices, choices, sentences: sentences, lineModes: lineModes))
+        addContextProposals(
+          &lattices, choices, sentences: sentences, lineModes: lineModes, &candidates))
       // Only sentences with an unsure reading or a proposal can change under the cache.
       for s in lattices.indices
       where proposed.contains(s)

@@ -228,9 +228,10 @@ public struct Restorer: Sendable {
 
   /// Every reading the English-model channel finds for a lower-case token, uncut by the
   /// unigram prior (up to 2,000): what a reading the document proposes is checked against.
-  func channelReadings(_ lower: String) -> [(id: Int32, logProb: Float)] {
-    var states = makeSearchStates()
-    return channels[ChannelKind.lostDiacritics.rawValue].candidates(
+  func channelReadings(_ lower: String, states: inout SearchStates) -> [(
+    id: Int32, logProb: Float
+  )] {
+    channels[ChannelKind.lostDiacritics.rawValue].candidates(
       for: lower, limit: 2000, floor: settings.candidateFloor, maxEdits: settings.maxEdits,
       editLogProb: settings.editLogProb, states: &states)
   }
