@@ -122,7 +122,8 @@ extension DocumentRestoration {
 
   /// Whether a word holds a letter with a horn ("ư", "ơ") or the hỏi tone's hook.
   static func hasHook(_ word: String) -> Bool {
-    word.precomposedStringWithCanonicalMapping.decomposedStringWithCanonicalMapping
-      .unicodeScalars.contains { $0 == "\u{31B}" || $0 == "\u{309}" }
+    word.decomposedStringWithCanonicalMapping.unicodeScalars.contains {
+      $0 == "\u{31B}" || $0 == "\u{309}"
+    }
   }
 }
