@@ -62,15 +62,11 @@ extension DocumentRestoration {
     let afterLower: Bool
     if p + 1 < sentence.count {
       let after = lines[sentence[p + 1].line][sentence[p + 1].index]
-      afterLower =
-        (after.kind == .word && after.text.first?.isLowercase == true)
-        || after.kind == .punctuation
+      afterLower = after.isLowerCaseWord || after.kind == .punctuation
     } else {
       afterLower = true
     }
-    let beforeLower =
-      (before.kind == .word && before.text.first?.isLowercase == true) || before.text == ","
-    return beforeLower && afterLower
+    return (before.isLowerCaseWord || before.text == ",") && afterLower
   }
 }
 
@@ -87,10 +83,7 @@ extension DocumentRestoration {
     lineModes: [RestorationMode], capital: [Bool]
   ) -> Set<TokenRef> {
     let vocabulary = dictionary.vocabulary
-    func startsLower(_ ref: TokenRef) -> Bool {
-      let token = lines[ref.line][ref.index]
-      return token.kind == .word && token.text.first?.isLowercase == true
-    }
+    func startsLower(_ ref: TokenRef) -> Bool { lines[ref.line][ref.index].isLowerCaseWord }
     func startsUpper(_ ref: TokenRef) -> Bool {
       let token = lines[ref.line][ref.index]
       return token.kind == .word && token.text.first?.isUppercase == true
@@ -144,4 +137,9 @@ extension DocumentRestoration {
     if "COSUVWXZ".contains(first) { return true }
     return "AEIOUY".contains(first) && !reading.isASCII
   }
+}
+
+extension Token {
+  /// A word that starts with a lower-case letter: a sentence goes on through it.
+  fileprivate var isLowerCaseWord: Bool { kind == .word && text.first?.isLowercase == true }
 }
