@@ -167,6 +167,17 @@ struct ChannelModel: Sendable {
       logProb: logProb, letter: known ? LetterSet(code: codes[0]) : LetterSet())
   }
 
+  /// Calls `body` with `sources` and `groupStarts` as pointers (valid only during the call).
+  func withSourceBuffers<R>(
+    _ body: (UnsafePointer<Source>, UnsafePointer<Int32>) -> R
+  ) -> R {
+    sources.withUnsafeBufferPointer { sources in
+      groupStarts.withUnsafeBufferPointer { groupStarts in
+        body(base(sources), base(groupStarts))
+      }
+    }
+  }
+
   @inline(__always) static func pack(_ scalars: [UInt32]) -> UInt64 {
     var key: UInt64 = 0
     for (i, s) in scalars.enumerated() { key |= UInt64(s) << (21 * UInt64(i)) }
@@ -201,19 +212,23 @@ struct ChannelModel: Sendable {
     // Passes with more and more edits: what fewer edits find raises the bound (the best
     // reading less `floor`, the `limit`-th reading) that prunes the costlier passes, which
     // otherwise explore every path with two edits.
-    let edits = scalars.count <= 2 ? min(maxEdits, 1) : maxEdits
-    var search = CandidateSearch(
-      model: self, token: scalars, limit: limit, floor: floor, editLogProb: editLogProb,
-      maxEdits: max(edits, 0), states: states)
-    // The caller's table is moved into the search, not shared: it must not be copied.
-    states = SearchStates(maxEdits: 0, capacity: 0)
-    for allowed in 0...max(edits, 0) { search.run(maxEdits: allowed) }
-    states = search.releaseStates()
-    let sorted = search.found.sorted {
-      (a: (id: Int32, logProb: Float), b: (id: Int32, logProb: Float)) -> Bool in
-      a.logProb > b.logProb || (a.logProb == b.logProb && a.id < b.id)
+    let edits = max(scalars.count <= 2 ? min(maxEdits, 1) : maxEdits, 0)
+    if !states.fits(maxEdits: edits) { states = SearchStates(maxEdits: edits) }
+    var table = states.take()
+    table.prepareFoundSlots(vocabularySize: trie.idLimit)
+    let found = trie.withBuffers { trieBuffers in
+      withSourceBuffers { sources, groupStarts in
+        var search = CandidateSearch(
+          model: self, trie: trieBuffers, sources: sources, groupStarts: groupStarts,
+          token: scalars, limit: limit, floor: floor, editLogProb: editLogProb,
+          maxEdits: edits, table: table)
+        for allowed in 0...edits { search.run(maxEdits: allowed) }
+        let found = search.ranked(limit: limit)
+        table = search.finish()
+        return found
+      }
     }
-    guard let top = sorted.first?.logProb else { return [] }
-    return Array(sorted.prefix(limit).filter { $0.logProb >= top - floor })
+    states.put(table)
+    return found
   }
 }

@@ -88,12 +88,59 @@ struct SyllableTrie: Sendable {
   /// The code of a letter of the inventory; `nil` for a scalar it never uses.
   func code(of scalar: UInt32) -> UInt8? { letterCodes[scalar] }
 
+  /// Calls `body` with the trie's arrays as pointers (valid only during the call), so that
+  /// the search reads them without bounds checks.
+  func withBuffers<R>(_ body: (TrieBuffers) -> R) -> R {
+    childStart.withUnsafeBufferPointer { childStart in
+      childNodes.withUnsafeBufferPointer { childNodes in
+        terminal.withUnsafeBufferPointer { terminal in
+          childLetters.withUnsafeBufferPointer { childLetters in
+            nearestEnd.withUnsafeBufferPointer { nearestEnd in
+              farthestEnd.withUnsafeBufferPointer { farthestEnd in
+                body(
+                  TrieBuffers(
+                    childStart: base(childStart), childNodes: base(childNodes),
+                    terminal: base(terminal), childLetters: base(childLetters),
+                    nearestEnd: base(nearestEnd), farthestEnd: base(farthestEnd)))
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+
   /// The child of `node` by the letter `code`, if the inventory continues that way.
   @inline(__always) func child(_ node: Int32, _ code: UInt8) -> Int32? {
     let set = childLetters[Int(node)]
     guard set.contains(code) else { return nil }
     return childNodes[Int(childStart[Int(node)]) + set.count(below: code)]
   }
+}
+
+/// The trie's arrays as pointers, for the search's walk: valid only inside
+/// `SyllableTrie.withBuffers`, and read at indices the trie itself gives.
+struct TrieBuffers {
+  let childStart: UnsafePointer<Int32>
+  let childNodes: UnsafePointer<Int32>
+  let terminal: UnsafePointer<Int32>
+  let childLetters: UnsafePointer<LetterSet>
+  let nearestEnd: UnsafePointer<UInt8>
+  let farthestEnd: UnsafePointer<UInt8>
+  var root: Int32 { 0 }
+
+  /// The child of `node` by the letter `code`, if the inventory continues that way.
+  @inline(__always) func child(_ node: Int32, _ code: UInt8) -> Int32? {
+    let set = childLetters[Int(node)]
+    guard set.contains(code) else { return nil }
+    return childNodes[Int(childStart[Int(node)]) &+ set.count(below: code)]
+  }
+}
+
+/// A buffer's first element; for an empty buffer (which has none, and whose pointer is then
+/// never read) an aligned non-null placeholder.
+@inline(__always) func base<T>(_ buffer: UnsafeBufferPointer<T>) -> UnsafePointer<T> {
+  buffer.baseAddress ?? UnsafePointer(bitPattern: MemoryLayout<T>.alignment)!
 }
 
 /// A set of the inventory's letter codes as a 128-bit mask.

@@ -237,3 +237,23 @@ func channelGroupsEveryChunkSourcesByFirstLetterBestFirst(kind: ChannelKind) {
     #expect(!states.foundSlots.contains { $0 >= 0 })
   }
 }
+
+/// The state table is held in raw buffers but stays a value: a copy that is changed (or
+/// grows) gets buffers of its own, and the original keeps what it had.
+@Test func aCopiedStateTableIsChangedApartFromItsOriginal() {
+  var original = SearchStates(maxEdits: 1, capacity: 16)
+  #expect(original.improves(7 << 4, -2, editsLeft: 1) == true)
+  var copy = original
+  #expect(copy.improves(7 << 4, -1, editsLeft: 1) == true)
+  // Enough keys to make the copy grow several times.
+  for key in 0..<200 { #expect(copy.improves(UInt64(key + 100) << 4, -3, editsLeft: 0) == true) }
+  #expect(original.score(7 << 4, editsLeft: 1) == -2)
+  #expect(original.score(150 << 4, editsLeft: 0) == -.infinity)
+  #expect(original.count == 1)
+  #expect(copy.score(7 << 4, editsLeft: 1) == -1)
+  #expect(copy.score(150 << 4, editsLeft: 0) == -3)
+  #expect(copy.count == 201)
+  // The original still takes new states of its own.
+  #expect(original.improves(150 << 4, -5, editsLeft: 0) == true)
+  #expect(copy.score(150 << 4, editsLeft: 0) == -3)
+}

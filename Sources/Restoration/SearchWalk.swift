@@ -1,0 +1,221 @@
+/// The candidate search's walk: stepping from state to state through the trie, pruned by
+/// the bound, `reach` and the state table (see `CandidateSearch`). Every read is through a
+/// pointer at an index the trie, the channel or the token's tables give, so the hot path
+/// makes no bounds or uniqueness checks.
+///
+/// A state with no edits left (most states of the passes that allow edits are reached
+/// after spending them) is stepped into by `visitSpent`, which has no edit branch.
+extension CandidateSearch {
+  /// How few and how many letters can still come after reading `scalars` with `edits`. A
+  /// confusion reads 1 to 3 scalars as 1 or 2 letters and an edit reads at most one scalar
+  /// and writes at most one letter, so the letters still to come number from
+  /// ⌈(scalars − edits) / 3⌉ to 2 × scalars + edits.
+  @inline(__always) static func lettersToCome(_ scalars: Int, _ edits: Int)
+    -> (fewest: Int, most: Int)
+  {
+    (max(scalars - edits + 2, 0) / 3, 2 * scalars + edits)
+  }
+
+  /// Whether a syllable can still end below `node` with `letters` still to come.
+  @inline(__always) func canEnd(_ node: Int32, _ letters: (fewest: Int, most: Int)) -> Bool {
+    Int(trie.farthestEnd[Int(node)]) >= letters.fewest
+      && Int(trie.nearestEnd[Int(node)]) <= letters.most
+  }
+
+  /// Whether a state reached scoring `logProb` can lead anywhere, tested before the walk
+  /// steps into it (a call and a state-table probe cost more than these tests; most states
+  /// an edit leads to are dead ends): a syllable must be able to end below the node, and
+  /// either an edit is still affordable, or the token is read and a syllable ends here, or
+  /// some chunk at `position` can still reach the bound and starts with a letter the node
+  /// continues with. Whatever fails here would record and visit nothing, so skipping it
+  /// (and not recording it as a state) loses nothing: a later path to the same state with
+  /// no more edits left and no better score would fail the same tests.
+  @inline(__always) func admits(
+    _ position: Int, _ node: Int32, _ logProb: Float, _ edits: Int
+  ) -> Bool {
+    guard canEnd(node, CandidateSearch.lettersToCome(length - position, maxEdits - edits))
+    else { return false }
+    if edits < maxEdits, logProb + editLogProb >= bound { return true }
+    if position == length { return trie.terminal[Int(node)] >= 0 }
+    return trie.childLetters[Int(node)].intersects(viableLetters(position, logProb, edits))
+  }
+
+  /// `admits` for a state with no edits left.
+  @inline(__always) func admitsSpent(_ position: Int, _ node: Int32, _ logProb: Float) -> Bool {
+    guard canEnd(node, CandidateSearch.lettersToCome(length - position, 0)) else {
+      return false
+    }
+    if position == length { return trie.terminal[Int(node)] >= 0 }
+    return trie.childLetters[Int(node)].intersects(viableLetters(position, logProb, maxEdits))
+  }
+
+  /// `admits` for many nodes reached alike, with `viable` from `viableLetters` computed
+  /// once for them all (the bound only rises meanwhile, so the set stays a superset).
+  @inline(__always) func admits(
+    _ position: Int, _ node: Int32, _ logProb: Float, _ edits: Int, viable: LetterSet,
+    letters: (fewest: Int, most: Int)
+  ) -> Bool {
+    guard canEnd(node, letters) else { return false }
+    if edits < maxEdits, logProb + editLogProb >= bound { return true }
+    if position == length { return trie.terminal[Int(node)] >= 0 }
+    return trie.childLetters[Int(node)].intersects(viable)
+  }
+
+  /// The letters the chunks at `position` start with, of those chunks that can still bring
+  /// a path scoring `logProb` after `edits` edits up to the bound.
+  @inline(__always) func viableLetters(_ position: Int, _ logProb: Float, _ edits: Int)
+    -> LetterSet
+  {
+    var viable = LetterSet()
+    guard position < length else { return viable }
+    let rest = reach + ((maxEdits - edits) &* (length &+ 1) &+ position)
+    let chunk = position &* 3
+    for k in 1...min(3, length - position) {
+      let best = logProb + chunkBest[chunk &+ k &- 1]
+      if best < bound || best + rest[k] + CandidateSearch.margin < bound { continue }
+      viable.formUnion(chunkLetters[chunk &+ k &- 1])
+    }
+    return viable
+  }
+
+  /// The state's key in the state table.
+  @inline(__always) static func key(_ position: Int, _ node: Int32) -> UInt64 {
+    UInt64(UInt32(bitPattern: node)) << 4 | UInt64(position)
+  }
+
+  /// Steps into a state with no edits left that `admitsSpent` let through: the rest of
+  /// the token must be read through the confusions.
+  mutating func visitSpent(_ position: Int, _ node: Int32, _ logProb: Float) {
+    if position == length {
+      let id = trie.terminal[Int(node)]
+      if id >= 0 { record(id, logProb) }
+      return
+    }
+    guard table.improves(CandidateSearch.key(position, node), logProb, editsLeft: 0) else {
+      return
+    }
+    readChunks(position, node, logProb, maxEdits, spent: true)
+  }
+
+  /// Steps into a state with edits left that `admits` let through.
+  mutating func visit(_ position: Int, _ node: Int32, _ logProb: Float, _ edits: Int) {
+    guard
+      table.improves(CandidateSearch.key(position, node), logProb, editsLeft: maxEdits - edits)
+    else { return }
+    if position == length {
+      let id = trie.terminal[Int(node)]
+      if id >= 0 { record(id, logProb) }
+    } else {
+      readChunks(position, node, logProb, edits, spent: false)
+    }
+    spendEdit(position, node, logProb, edits)
+  }
+
+  /// Steps into `node`'s states reached by reading a chunk at `position` through one of
+  /// its sources; `spent` when `edits` is all the pass allows.
+  @inline(__always) mutating func readChunks(
+    _ position: Int, _ node: Int32, _ logProb: Float, _ edits: Int, spent: Bool
+  ) {
+    let rest = reach + ((maxEdits - edits) &* (length &+ 1) &+ position)
+    let letters = trie.childLetters[Int(node)]
+    let children = trie.childNodes + Int(trie.childStart[Int(node)])
+    for k in 1...min(3, length - position) {
+      let chunk = position &* 3 &+ k &- 1
+      let reachAfter = rest[k]
+      // No source of the chunk can do better than its best one.
+      let best = logProb + chunkBest[chunk]
+      if best < bound || best + reachAfter + CandidateSearch.margin < bound { continue }
+      let chunkSet = chunkLetters[chunk]
+      let groups = groupStarts + Int(chunkGroups[chunk])
+      let ranks = chunkRanks + chunk &* LetterSet.capacity
+      // Only the groups of sources starting with a letter the node continues with.
+      var low = letters.low & chunkSet.low
+      var high = letters.high & chunkSet.high
+      while low | high != 0 {
+        let code: UInt8
+        if low != 0 {
+          code = UInt8(low.trailingZeroBitCount)
+          low &= low &- 1
+        } else {
+          code = UInt8(64 + high.trailingZeroBitCount)
+          high &= high &- 1
+        }
+        let child = children[letters.count(below: code)]
+        let group = groups + Int(ranks[Int(code)])
+        let end = Int(group[1])
+        var e = Int(group[0])
+        while e < end {
+          let source = sources[e]
+          e &+= 1
+          let next = logProb + source.logProb
+          // A group is sorted best first: once one falls short, so do the rest.
+          if next < bound || next + reachAfter + CandidateSearch.margin < bound { break }
+          var target = child
+          if source.second != ChannelModel.Source.noLetter {
+            guard let second = trie.child(child, source.second) else { continue }
+            target = second
+          }
+          if spent {
+            if admitsSpent(position + k, target, next) { visitSpent(position + k, target, next) }
+          } else if admits(position + k, target, next, edits) {
+            visit(position + k, target, next, edits)
+          }
+        }
+      }
+    }
+  }
+
+  /// Steps into the states an unexplained edit at this state leads to: an OCR character
+  /// that stands for nothing (a speck, a split glyph), or one read in place of a printed
+  /// letter; a printed letter the OCR dropped.
+  @inline(__always) mutating func spendEdit(
+    _ position: Int, _ node: Int32, _ logProb: Float, _ edits: Int
+  ) {
+    let next = logProb + editLogProb
+    guard next >= bound else { return }
+    let width = length + 1
+    let rest = (maxEdits - edits - 1) * width + position
+    let consuming =
+      position < length && next + reach[rest + 1] + CandidateSearch.margin >= bound
+    let dropping = next + reach[rest] + CandidateSearch.margin >= bound
+    let last = edits + 1 == maxEdits
+    if consuming {
+      if last {
+        if admitsSpent(position + 1, node, next) { visitSpent(position + 1, node, next) }
+      } else if admits(position + 1, node, next, edits + 1) {
+        visit(position + 1, node, next, edits + 1)
+      }
+    }
+    guard consuming || dropping else { return }
+    let children = Int(trie.childStart[Int(node)])..<Int(trie.childStart[Int(node) + 1])
+    let viableDropping = dropping ? viableLetters(position, next, edits + 1) : LetterSet()
+    let viableConsuming = consuming ? viableLetters(position + 1, next, edits + 1) : LetterSet()
+    let lettersDropping = CandidateSearch.lettersToCome(length - position, maxEdits - edits - 1)
+    let lettersConsuming = CandidateSearch.lettersToCome(
+      length - position - 1, maxEdits - edits - 1)
+    for c in children {
+      let child = trie.childNodes[c]
+      if dropping,
+        admits(
+          position, child, next, edits + 1, viable: viableDropping, letters: lettersDropping)
+      {
+        if last {
+          visitSpent(position, child, next)
+        } else {
+          visit(position, child, next, edits + 1)
+        }
+      }
+      if consuming,
+        admits(
+          position + 1, child, next, edits + 1, viable: viableConsuming,
+          letters: lettersConsuming)
+      {
+        if last {
+          visitSpent(position + 1, child, next)
+        } else {
+          visit(position + 1, child, next, edits + 1)
+        }
+      }
+    }
+  }
+}
