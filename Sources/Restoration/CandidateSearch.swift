@@ -135,26 +135,93 @@ struct CandidateSearch {
   /// below the best.
   func ranked(limit: Int) -> [(id: Int32, logProb: Float)] {
     let count = table.foundCount
-    guard count > 0 else { return [] }
+    guard count > 0, limit > 0 else { return [] }
     let ids = table.foundIDs
     let scores = table.foundScores
     var top = -Float.infinity
     for i in 0..<count { top = max(top, scores[i]) }
     // Those worse than `floor` below the best are a suffix of the ranking: cut them before
     // sorting. Each is sorted by one integer key, its score's order (0 and -0 alike)
-    // descending, then its id.
+    // descending, then its id; only the first `limit` keys need to be in order.
     let cut = top - floor
-    var keys: [UInt64] = []
+    let keys = table.rankKeys
+    var n = 0
     for i in 0..<count where scores[i] >= cut {
       let bits = (scores[i] + 0).bitPattern
       let ascending = bits & 0x8000_0000 != 0 ? ~bits : bits | 0x8000_0000
-      keys.append(UInt64(~ascending) << 32 | UInt64(UInt32(bitPattern: ids[i])))
+      keys[n] = UInt64(~ascending) << 32 | UInt64(UInt32(bitPattern: ids[i]))
+      n += 1
     }
-    keys.sort()
+    let kept = min(n, limit)
+    CandidateSearch.sortPrefix(UnsafeMutableBufferPointer(start: keys, count: n), kept)
     let slots = table.foundSlots
-    return keys.prefix(max(limit, 0)).map { key in
-      let id = Int32(bitPattern: UInt32(truncatingIfNeeded: key))
-      return (id, scores[Int(slots[Int(id)])])
+    return [(id: Int32, logProb: Float)](unsafeUninitializedCapacity: kept) {
+      buffer, initialized in
+      for j in 0..<kept {
+        let id = Int32(bitPattern: UInt32(truncatingIfNeeded: keys[j]))
+        buffer.initializeElement(at: j, to: (id, scores[Int(slots[Int(id)])]))
+      }
+      initialized = kept
+    }
+  }
+
+  /// Puts the `prefix` smallest of `v` first, in increasing order (the rest in any order):
+  /// a quicksort that leaves alone the parts beyond the prefix, falling back on the
+  /// standard sort for a part that splits badly too often.
+  static func sortPrefix(_ v: UnsafeMutableBufferPointer<UInt64>, _ prefix: Int) {
+    sortPrefix(v, 0, v.count, prefix, depth: 2 * (Int.bitWidth - v.count.leadingZeroBitCount))
+  }
+
+  private static func sortPrefix(
+    _ v: UnsafeMutableBufferPointer<UInt64>, _ start: Int, _ end: Int, _ prefix: Int,
+    depth: Int
+  ) {
+    var lo = start
+    var hi = end
+    var depth = depth
+    while hi - lo > 16 && lo < prefix {
+      if depth == 0 {
+        var part = UnsafeMutableBufferPointer(rebasing: v[lo..<hi])
+        part.sort()
+        return
+      }
+      depth -= 1
+      // Hoare's partition around the median of three, moved to the front: it returns a
+      // split with both sides non-empty.
+      let mid = lo + (hi - lo) / 2
+      let (a, b, c) = (v[lo], v[mid], v[hi - 1])
+      let median =
+        a < b ? (b < c ? mid : (a < c ? hi - 1 : lo)) : (a < c ? lo : (b < c ? hi - 1 : mid))
+      v.swapAt(lo, median)
+      let pivot = v[lo]
+      var i = lo - 1
+      var j = hi
+      while true {
+        repeat { i += 1 } while v[i] < pivot
+        repeat { j -= 1 } while v[j] > pivot
+        if i >= j { break }
+        v.swapAt(i, j)
+      }
+      // v[lo...j] ≤ pivot ≤ v[j + 1..<hi]: recurse into the smaller side, loop on the other.
+      if j + 1 - lo < hi - j - 1 {
+        sortPrefix(v, lo, j + 1, prefix, depth: depth)
+        lo = j + 1
+      } else {
+        sortPrefix(v, j + 1, hi, prefix, depth: depth)
+        hi = j + 1
+      }
+    }
+    guard lo < prefix else { return }
+    var i = lo + 1
+    while i < hi {
+      let x = v[i]
+      var j = i
+      while j > lo && v[j - 1] > x {
+        v[j] = v[j - 1]
+        j -= 1
+      }
+      v[j] = x
+      i += 1
     }
   }
 

@@ -86,8 +86,9 @@ struct StateTable {
   private(set) var foundSlots: UnsafeMutablePointer<Int32>
   private(set) var foundIDs: UnsafeMutablePointer<Int32>
   private(set) var foundScores: UnsafeMutablePointer<Float>
-  /// Scratch for ranking the scores found.
+  /// Scratch for ranking the scores found, and for sorting them by key.
   private(set) var ranking: UnsafeMutablePointer<Float>
+  private(set) var rankKeys: UnsafeMutablePointer<UInt64>
   private(set) var vocabularySize = 0
   /// Syllables found by the present search.
   var foundCount = 0
@@ -106,6 +107,7 @@ struct StateTable {
     foundIDs = .allocate(capacity: 0)
     foundScores = .allocate(capacity: 0)
     ranking = .allocate(capacity: 0)
+    rankKeys = .allocate(capacity: 0)
   }
 
   /// Frees the buffers; the table must not be used after.
@@ -117,6 +119,7 @@ struct StateTable {
     foundIDs.deallocate()
     foundScores.deallocate()
     ranking.deallocate()
+    rankKeys.deallocate()
   }
 
   /// A table with buffers of its own holding the same states and syllables found.
@@ -205,11 +208,13 @@ struct StateTable {
     foundIDs.deallocate()
     foundScores.deallocate()
     ranking.deallocate()
+    rankKeys.deallocate()
     foundSlots = .allocate(capacity: size)
     foundSlots.initialize(repeating: -1, count: size)
     foundIDs = .allocate(capacity: size)
     foundScores = .allocate(capacity: size)
     ranking = .allocate(capacity: size)
+    rankKeys = .allocate(capacity: size)
     vocabularySize = size
     foundCount = 0
   }
