@@ -140,7 +140,7 @@ extension CandidateSearch {
           code = UInt8(64 + high.trailingZeroBitCount)
           high &= high &- 1
         }
-        let child = children[letters.count(below: code)]
+        let child = children[trie.rank(node, letters, code)]
         let group = groups + Int(ranks[Int(code)])
         let end = Int(group[1])
         var e = Int(group[0])

@@ -18,6 +18,12 @@ struct SyllableTrie: Sendable {
   /// nowhere.
   private(set) var nearestEnd: [UInt8] = []
   private(set) var farthestEnd: [UInt8] = []
+  /// For each node, at index `node * 16 + b`, how many of its children have a code below
+  /// `8 * b`; with `byteCounts` (the bits set in each byte value) a child's place is two
+  /// table reads, not a count of the set's bits below it (the release build targets
+  /// baseline x86-64, which has no popcount instruction).
+  private(set) var childRanks: [UInt8] = []
+  private(set) var byteCounts: [UInt8] = (0..<256).map { UInt8(($0 as Int).nonzeroBitCount) }
   /// Every scalar used by the inventory.
   private(set) var alphabet: Set<Unicode.Scalar> = []
   /// The inventory's letters numbered in scalar order.
@@ -69,6 +75,18 @@ struct SyllableTrie: Sendable {
       childLetters.append(set)
     }
     childStart.append(Int32(childNodes.count))
+    // Filled through a pointer: this runs at every load, for every node.
+    childRanks = [UInt8](repeating: 0, count: childLetters.count * 16)
+    childRanks.withUnsafeMutableBufferPointer { ranks in
+      for (node, set) in childLetters.enumerated() where set.low | set.high != 0 {
+        var below: UInt8 = 0
+        for b in 1..<16 {
+          let word = b <= 8 ? set.low : set.high
+          below &+= byteCounts[Int(UInt8(truncatingIfNeeded: word >> UInt64(8 * ((b - 1) % 8))))]
+          ranks[node * 16 + b] = below
+        }
+      }
+    }
     // Children are numbered after their parents, so one backward sweep sees every child
     // before its parent.
     nearestEnd = [UInt8](repeating: UInt8.max, count: terminal.count)
@@ -97,11 +115,16 @@ struct SyllableTrie: Sendable {
           childLetters.withUnsafeBufferPointer { childLetters in
             nearestEnd.withUnsafeBufferPointer { nearestEnd in
               farthestEnd.withUnsafeBufferPointer { farthestEnd in
-                body(
-                  TrieBuffers(
-                    childStart: base(childStart), childNodes: base(childNodes),
-                    terminal: base(terminal), childLetters: base(childLetters),
-                    nearestEnd: base(nearestEnd), farthestEnd: base(farthestEnd)))
+                childRanks.withUnsafeBufferPointer { childRanks in
+                  byteCounts.withUnsafeBufferPointer { byteCounts in
+                    body(
+                      TrieBuffers(
+                        childStart: base(childStart), childNodes: base(childNodes),
+                        terminal: base(terminal), childLetters: base(childLetters),
+                        nearestEnd: base(nearestEnd), farthestEnd: base(farthestEnd),
+                        childRanks: base(childRanks), byteCounts: base(byteCounts)))
+                  }
+                }
               }
             }
           }
@@ -127,13 +150,24 @@ struct TrieBuffers {
   let childLetters: UnsafePointer<LetterSet>
   let nearestEnd: UnsafePointer<UInt8>
   let farthestEnd: UnsafePointer<UInt8>
+  let childRanks: UnsafePointer<UInt8>
+  let byteCounts: UnsafePointer<UInt8>
   var root: Int32 { 0 }
 
   /// The child of `node` by the letter `code`, if the inventory continues that way.
   @inline(__always) func child(_ node: Int32, _ code: UInt8) -> Int32? {
     let set = childLetters[Int(node)]
     guard set.contains(code) else { return nil }
-    return childNodes[Int(childStart[Int(node)]) &+ set.count(below: code)]
+    return childNodes[Int(childStart[Int(node)]) &+ rank(node, set, code)]
+  }
+
+  /// How many of `node`'s letters (`set`) come before `code` (below 128): the count of
+  /// its children before `code`'s byte of the set, plus the bits below it in that byte.
+  @inline(__always) func rank(_ node: Int32, _ set: LetterSet, _ code: UInt8) -> Int {
+    let word = code < 64 ? set.low : set.high
+    let byte = UInt8(truncatingIfNeeded: word &>> UInt64(code & 56))
+    let below = byte & ((1 &<< (code & 7)) &- 1)
+    return Int(childRanks[Int(node) &<< 4 &+ Int(code &>> 3)]) &+ Int(byteCounts[Int(below)])
   }
 }
 

@@ -276,3 +276,28 @@ func channelGroupsEveryChunkSourcesByFirstLetterBestFirst(kind: ChannelKind) {
     #expect(sorted.sorted() == values.sorted())
   }
 }
+
+/// The search finds a child's place among its parent's children from two table reads: for
+/// every node of the real inventory and every letter code, that must be the count of the
+/// node's letters below the code, and `child` must find exactly the node's children.
+@Test func aChildsPlaceFromTheRankTablesIsTheCountOfLettersBelowIt() {
+  let trie = TestSupport.restorer.channels[ChannelKind.lostDiacritics.rawValue].trie
+  var mismatches = 0
+  var children = 0
+  trie.withBuffers { buffers in
+    for node in 0..<Int32(trie.terminal.count) {
+      let set = trie.childLetters[Int(node)]
+      for code in 0..<UInt8(LetterSet.capacity) {
+        if buffers.rank(node, set, code) != set.count(below: code) { mismatches += 1 }
+        if let child = buffers.child(node, code) {
+          children += 1
+          if trie.child(node, code) != child { mismatches += 1 }
+        } else if set.contains(code) {
+          mismatches += 1
+        }
+      }
+    }
+  }
+  #expect(mismatches == 0)
+  #expect(children == trie.childNodes.count)
+}
