@@ -40,6 +40,10 @@ struct CandidateSearch {
   /// at index `r * (length + 1) + position`: the best chunking by each chunk's best source
   /// and edits, whatever the trie allows. An upper bound, so pruning on it loses nothing.
   let reach: UnsafeMutablePointer<Float>
+  /// How few and how many letters can still come (`lettersToCome`) after reading the
+  /// token up to `position` with `r` edits left, at index `r * (length + 1) + position`.
+  let fewestToCome: UnsafeMutablePointer<UInt8>
+  let mostToCome: UnsafeMutablePointer<UInt8>
   var bound: Float
   var maxEdits = 0
   /// Best score seen at each (position, node) for each number of edits left (all of which
@@ -75,6 +79,15 @@ struct CandidateSearch {
     chunkRanks = .allocate(capacity: chunks * LetterSet.capacity)
     chunkRanks.initialize(repeating: 0, count: chunks * LetterSet.capacity)
     reach = .allocate(capacity: (max(maxEdits, 0) + 1) * (token.count + 1))
+    fewestToCome = .allocate(capacity: (max(maxEdits, 0) + 1) * (token.count + 1))
+    mostToCome = .allocate(capacity: (max(maxEdits, 0) + 1) * (token.count + 1))
+    for r in 0...max(maxEdits, 0) {
+      for position in 0...token.count {
+        let letters = CandidateSearch.lettersToCome(token.count - position, r)
+        fewestToCome[r * (token.count + 1) + position] = UInt8(letters.fewest)
+        mostToCome[r * (token.count + 1) + position] = UInt8(letters.most)
+      }
+    }
     for position in 0..<token.count {
       var key: UInt64 = 0
       for k in 1...min(3, token.count - position) {
@@ -111,6 +124,8 @@ struct CandidateSearch {
     chunkBest.deallocate()
     chunkRanks.deallocate()
     reach.deallocate()
+    fewestToCome.deallocate()
+    mostToCome.deallocate()
     table.reset()
     return table
   }

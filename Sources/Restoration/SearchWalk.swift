@@ -16,6 +16,14 @@ extension CandidateSearch {
     (max(scalars - edits + 2, 0) / 3, 2 * scalars + edits)
   }
 
+  /// Whether a syllable can still end below `node` after reading the token up to
+  /// `position` with `editsLeft` edits left (`lettersToCome` read from the token's table).
+  @inline(__always) func canEnd(_ node: Int32, _ position: Int, editsLeft: Int) -> Bool {
+    let i = editsLeft &* (length &+ 1) &+ position
+    return trie.farthestEnd[Int(node)] >= fewestToCome[i]
+      && trie.nearestEnd[Int(node)] <= mostToCome[i]
+  }
+
   /// Whether a syllable can still end below `node` with `letters` still to come.
   @inline(__always) func canEnd(_ node: Int32, _ letters: (fewest: Int, most: Int)) -> Bool {
     Int(trie.farthestEnd[Int(node)]) >= letters.fewest
@@ -33,8 +41,7 @@ extension CandidateSearch {
   @inline(__always) func admits(
     _ position: Int, _ node: Int32, _ logProb: Float, _ edits: Int
   ) -> Bool {
-    guard canEnd(node, CandidateSearch.lettersToCome(length - position, maxEdits - edits))
-    else { return false }
+    guard canEnd(node, position, editsLeft: maxEdits - edits) else { return false }
     if edits < maxEdits, logProb + editLogProb >= bound { return true }
     if position == length { return trie.terminal[Int(node)] >= 0 }
     return trie.childLetters[Int(node)].intersects(viableLetters(position, logProb, edits))
@@ -42,9 +49,7 @@ extension CandidateSearch {
 
   /// `admits` for a state with no edits left.
   @inline(__always) func admitsSpent(_ position: Int, _ node: Int32, _ logProb: Float) -> Bool {
-    guard canEnd(node, CandidateSearch.lettersToCome(length - position, 0)) else {
-      return false
-    }
+    guard canEnd(node, position, editsLeft: 0) else { return false }
     if position == length { return trie.terminal[Int(node)] >= 0 }
     return trie.childLetters[Int(node)].intersects(viableLetters(position, logProb, maxEdits))
   }
@@ -94,7 +99,7 @@ extension CandidateSearch {
     guard table.improves(CandidateSearch.key(position, node), logProb, editsLeft: 0) else {
       return
     }
-    readChunks(position, node, logProb, maxEdits, spent: true)
+    readChunksSpent(position, node, logProb)
   }
 
   /// Steps into a state with edits left that `admits` let through.
@@ -106,9 +111,20 @@ extension CandidateSearch {
       let id = trie.terminal[Int(node)]
       if id >= 0 { record(id, logProb) }
     } else {
-      readChunks(position, node, logProb, edits, spent: false)
+      readChunks(position, node, logProb, edits)
     }
     spendEdit(position, node, logProb, edits)
+  }
+
+  /// Steps into `node`'s states reached by reading a chunk at `position` through one of
+  /// its sources, with edits left.
+  mutating func readChunks(_ position: Int, _ node: Int32, _ logProb: Float, _ edits: Int) {
+    readChunks(position, node, logProb, edits, spent: false)
+  }
+
+  /// `readChunks` for a state with no edits left.
+  mutating func readChunksSpent(_ position: Int, _ node: Int32, _ logProb: Float) {
+    readChunks(position, node, logProb, maxEdits, spent: true)
   }
 
   /// Steps into `node`'s states reached by reading a chunk at `position` through one of
@@ -156,7 +172,13 @@ extension CandidateSearch {
             target = second
           }
           if spent {
-            if admitsSpent(position + k, target, next) { visitSpent(position + k, target, next) }
+            if position + k == length {
+              // What `admitsSpent` and `visitSpent` come to at the token's end.
+              let id = trie.terminal[Int(target)]
+              if id >= 0 { record(id, next) }
+            } else if admitsSpent(position + k, target, next) {
+              visitSpent(position + k, target, next)
+            }
           } else if admits(position + k, target, next, edits) {
             visit(position + k, target, next, edits)
           }
