@@ -75,13 +75,15 @@ public struct DictionaryBuilder: Sendable {
     var dictionary = base
     dictionary.skeletons = Restorer(dictionary: dictionary).precomputedSkeletons()
     dictionary.forms = Restorer(dictionary: dictionary).precomputedForms()
+    dictionary.lightForms = Restorer(dictionary: dictionary).precomputedLightForms()
     let summary =
       "\(vocabulary.syllables.count) syllables, \(sentences) sentences, \(syllables) training syllables, "
       + "\(dictionary.model.bigrams.keys.count)/\(dictionary.model.trigrams.keys.count) bigram/trigram slots, "
       + "confusions eng \(confusions[0].count) vie \(confusions[1].count), "
       + "đ-forms \(dictionary.dStrokeForms.count), acronyms \(dictionary.acronyms.count), "
       + "skeletons \(dictionary.skeletons.keys.count) (\(dictionary.skeletons.ids.count) candidates), "
-      + "likely OCR forms \(dictionary.forms.count) (\(dictionary.forms.candidateCount) candidates)"
+      + "likely OCR forms \(dictionary.forms.count) (\(dictionary.forms.candidateCount) candidates), "
+      + "light-mode syllables \(dictionary.lightForms.count) (\(dictionary.lightForms.candidateCount) candidates)"
     return (dictionary.encoded(), summary)
   }
 

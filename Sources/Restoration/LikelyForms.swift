@@ -110,3 +110,23 @@ extension Restorer {
     return FormTable(forms.map { ($0, searchCandidates($0, light: false, states: &states)) })
   }
 }
+
+extension Restorer {
+  /// Light-mode candidate lists of every syllable the training text holds, as written in
+  /// lower case, for the dictionary file: text that kept its diacritics (a Vietnamese-model
+  /// OCR, a text layer) is mostly such syllables, and each list is the search's answer.
+  func precomputedLightForms() -> FormTable {
+    precondition(dictionary.vocabulary.count <= Int(UInt16.max) + 1, "vocabulary too large")
+    let unigram = dictionary.model.unigramLogProbs
+    let first = Int32(Vocabulary.Special.allCases.count)
+    let seen = (first..<Int32(dictionary.vocabulary.count)).filter {
+      unigram[Int($0)] > unseenLogProb
+    }
+    var states = makeSearchStates()
+    return FormTable(
+      seen.map {
+        let syllable = dictionary.vocabulary.text(of: $0)
+        return (syllable, searchCandidates(syllable, light: true, states: &states))
+      })
+  }
+}

@@ -15,7 +15,7 @@ struct SkeletonTable: Sendable {
 /// tables, the đ-forms of abbreviations, learned acronyms and a list of foreign words.
 struct RestorationDictionary: Sendable {
   static let fileName = "restoration.bin"
-  static let magic: UInt32 = 0x5052_4431  // "PRD1"
+  static let magic: UInt32 = 0x5052_4432  // "PRD2"
 
   var vocabulary: Vocabulary
   var model: LanguageModel
@@ -32,6 +32,8 @@ struct RestorationDictionary: Sendable {
   var skeletons = SkeletonTable()
   /// Candidate lists of likely OCR forms of frequent syllables (no bare skeletons).
   var forms = FormTable()
+  /// Light-mode candidate lists of the syllables the training text holds, as written.
+  var lightForms = FormTable()
 
   func encoded() -> [UInt8] {
     var w = ByteWriter()
@@ -60,6 +62,7 @@ struct RestorationDictionary: Sendable {
     w.write(skeletons.ids)
     w.write(skeletons.logProbs)
     self.forms.write(to: &w)
+    lightForms.write(to: &w)
     return w.bytes
   }
 
@@ -128,6 +131,7 @@ struct RestorationDictionary: Sendable {
     else { throw .corruptDictionary(path: path, reason: "skeleton table is inconsistent") }
     // Read in place from the mapped file: nothing is copied at load.
     forms = try FormTable(reading: &r, idLimit: vocabulary.count)
+    lightForms = try FormTable(reading: &r, idLimit: vocabulary.count)
   }
 
   init(

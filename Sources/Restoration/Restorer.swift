@@ -62,8 +62,10 @@ public struct Restorer: Sendable {
   /// Whether the dictionary's precomputed lists hold what this restorer's search finds:
   /// they were made with the default search settings.
   private let precomputedApplies: Bool
+  /// The same for the light-mode lists, made with the default light-mode settings.
+  private let precomputedLightApplies: Bool
   /// The unigram of a syllable the training text never holds.
-  private let unseenLogProb: Float
+  let unseenLogProb: Float
 
   /// The decoder's weights (natural-log units), set on the synthetic held-out sets of
   /// `scripts/eval-restore`, never on the devset.
@@ -193,6 +195,15 @@ public struct Restorer: Sendable {
       && settings.toneVariantShift == standard.toneVariantShift
       && settings.skeletonLongerReadings == standard.skeletonLongerReadings
       && settings.unseenRankPenalty == standard.unseenRankPenalty
+    precomputedLightApplies =
+      settings.candidateLimit == standard.candidateLimit
+      && settings.searchLimit == standard.searchLimit
+      && settings.candidateFloor == standard.candidateFloor
+      && settings.lightEdits == standard.lightEdits
+      && settings.vieEditLogProb == standard.vieEditLogProb
+      && settings.vieUnseenMark == standard.vieUnseenMark
+      && settings.vieToneVariantShift == standard.vieToneVariantShift
+      && settings.unseenRankPenalty == standard.unseenRankPenalty
     // Every syllable the training text never holds shares the lowest unigram, the floor.
     let unigram = dictionary.model.unigramLogProbs
     unseenLogProb =
@@ -200,11 +211,15 @@ public struct Restorer: Sendable {
   }
 
   /// The candidates of a lower-case token, best first by channel and unigram prior: from
-  /// the tables precomputed for bare skeletons ("tinh", "nguoi") and for likely OCR forms
-  /// of frequent syllables ("nguời"), else by searching.
+  /// the tables precomputed for bare skeletons ("tinh", "nguoi"), for likely OCR forms
+  /// of frequent syllables ("nguời") and, in light mode, for the syllables the training
+  /// text holds ("người"), else by searching.
   func rankedCandidates(_ lower: String, light: Bool, states: inout SearchStates)
     -> [(id: Int32, logProb: Float)]
   {
+    if light, precomputedLightApplies, let found = dictionary.lightForms.candidates(of: lower) {
+      return found
+    }
     if !light, let i = skeletonIndex[lower] {
       guard precomputedApplies else {
         // The stored lists' length, so the two paths differ only in their settings.

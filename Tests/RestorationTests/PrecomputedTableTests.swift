@@ -32,6 +32,26 @@ private func sameList(
   #expect(checked >= 120)
 }
 
+@Test func storedLightListsEqualWhatTheSearchFinds() {
+  let restorer = TestSupport.restorer
+  let table = restorer.dictionary.lightForms
+  // Every syllable of the training text that kept its marks: the common words of a plan.
+  #expect(table.count > 1_500)
+  for word in ["người", "của", "chuyển", "đổi", "số", "tỉnh"] {
+    #expect(table.candidates(of: word) != nil, "\(word)")
+  }
+  var states = restorer.makeSearchStates()
+  var checked = 0
+  for k in stride(from: 0, to: table.count, by: max(table.count / 120, 1)) {
+    let form = table.form(k)
+    let stored = table.candidates(of: form)
+    let searched = restorer.searchCandidates(form, light: true, states: &states)
+    #expect(stored.map { sameList($0, searched) } == true, "\(form)")
+    checked += 1
+  }
+  #expect(checked >= 120)
+}
+
 @Test func storedSkeletonListsEqualWhatTheSearchFinds() {
   let restorer = TestSupport.restorer
   let table = restorer.dictionary.skeletons
