@@ -125,6 +125,14 @@ enum ToolCommands {
         ).map(String.init))
     }
     let heldOut = try RestorationEvaluation.heldOutLines(root: root, shared: shared)
+    // Vietnamese-model OCR of rendered held-out text: what the pipeline's own OCR gives.
+    let vieOCR = try String(
+      contentsOfFile: root + "/fixtures/restoration/synthetic-vie-rough.tsv", encoding: .utf8
+    )
+    .split(separator: "\n").dropFirst().compactMap { row -> String? in
+      let fields = row.split(separator: "\t", omittingEmptySubsequences: false)
+      return fields.count == 2 ? String(fields[0]).precomposedStringWithCanonicalMapping : nil
+    }
     func syllables(_ lines: [String]) -> Int {
       lines.reduce(0) { total, line in
         total
@@ -152,5 +160,10 @@ enum ToolCommands {
         format: "light correction, clean text (held-out seed 002 lines, %d syllables): "
           + "%.0f syllables/s",
         syllables(heldOut), rate([heldOut])))
+    print(
+      String(
+        format: "light correction, Vietnamese-model OCR (synthetic-vie-rough, %d syllables, "
+          + "one document): %.0f syllables/s",
+        syllables(vieOCR), rate([vieOCR])))
   }
 }
