@@ -36,6 +36,14 @@ struct CandidateSearch {
   /// before `code` (set only for the letters in `chunkLetters`): which of the chunk's
   /// groups starts with that letter, read instead of counted bit by bit.
   let chunkRanks: UnsafeMutablePointer<UInt8>
+  /// Each chunk's groups ranked by their best source in `ranked` (empty when the channel
+  /// has no sources for it): chunk `c`'s at `rankedStart[c] ..< rankedEnd[c]`.
+  let ranked: ChannelModel.RankedGroups
+  let rankedStart: UnsafeMutablePointer<Int32>
+  let rankedEnd: UnsafeMutablePointer<Int32>
+  /// For each position, the letters a chunk starting there or later and ending the token
+  /// can write last: with no edit left to write it, a syllable ends with one of them.
+  let finalLetters: UnsafeMutablePointer<LetterSet>
   /// The most the token's rest from `position` can add spending exactly the `r` edits left,
   /// at index `r * (length + 1) + position`: the best chunking by each chunk's best source
   /// and edits, whatever the trie allows. An upper bound, so pruning on it loses nothing.
@@ -57,7 +65,8 @@ struct CandidateSearch {
   /// `maxEdits` edits; the trie's and the channel's buffers must outlive the search.
   init(
     model: ChannelModel, trie: TrieBuffers, sources: UnsafePointer<ChannelModel.Source>,
-    groupStarts: UnsafePointer<Int32>, token: [UInt32], limit: Int, floor: Float,
+    groupStarts: UnsafePointer<Int32>, ranked: ChannelModel.RankedGroups, token: [UInt32],
+    limit: Int, floor: Float,
     editLogProb: Float, maxEdits: Int, table: StateTable
   ) {
     self.table = table
@@ -78,6 +87,13 @@ struct CandidateSearch {
     chunkBest.initialize(repeating: -.infinity, count: chunks)
     chunkRanks = .allocate(capacity: chunks * LetterSet.capacity)
     chunkRanks.initialize(repeating: 0, count: chunks * LetterSet.capacity)
+    self.ranked = ranked
+    rankedStart = .allocate(capacity: chunks)
+    rankedStart.initialize(repeating: 0, count: chunks)
+    rankedEnd = .allocate(capacity: chunks)
+    rankedEnd.initialize(repeating: 0, count: chunks)
+    finalLetters = .allocate(capacity: token.count + 1)
+    finalLetters.initialize(repeating: LetterSet(), count: token.count + 1)
     reach = .allocate(capacity: (max(maxEdits, 0) + 1) * (token.count + 1))
     fewestToCome = .allocate(capacity: (max(maxEdits, 0) + 1) * (token.count + 1))
     mostToCome = .allocate(capacity: (max(maxEdits, 0) + 1) * (token.count + 1))
@@ -97,6 +113,11 @@ struct CandidateSearch {
         chunkLetters[chunk] = model.rangeLetters[Int(range)]
         chunkGroups[chunk] = model.groupBase[Int(range)]
         chunkBest[chunk] = model.rangeBest[Int(range)]
+        rankedStart[chunk] = model.rankedBase[Int(range)]
+        rankedEnd[chunk] = model.rankedBase[Int(range) + 1]
+        if position + k == token.count {
+          for p in 0...position { finalLetters[p].formUnion(model.rangeLastLetters[Int(range)]) }
+        }
         var rank: UInt8 = 0
         var low = chunkLetters[chunk].low
         var high = chunkLetters[chunk].high
@@ -123,6 +144,9 @@ struct CandidateSearch {
     chunkGroups.deallocate()
     chunkBest.deallocate()
     chunkRanks.deallocate()
+    rankedStart.deallocate()
+    rankedEnd.deallocate()
+    finalLetters.deallocate()
     reach.deallocate()
     fewestToCome.deallocate()
     mostToCome.deallocate()

@@ -49,6 +49,15 @@ struct ChannelModel: Sendable {
   /// The best log-probability of each range's sources, those left out included (what the
   /// search's bound on the rest of a token counts on).
   let rangeBest: [Float]
+  /// Each range's groups ranked by their best source, best first: range r's at
+  /// `rankedBase[r] ..< rankedBase[r + 1]`, each with its best log-probability and the
+  /// first letters of the groups up to it. The letters a chunk can still read toward a
+  /// bound are those of the groups whose best can: a prefix of the ranking.
+  let rankedBase: [Int32]
+  let rankedBest: [Float]
+  let rankedLetters: [LetterSet]
+  /// The letters each range's sources end with.
+  let rangeLastLetters: [LetterSet]
   let trie: SyllableTrie
   /// Cost of a mark change the training never showed (a lone vowel read with the wrong
   /// marks), so that rare syllables stay reachable.
@@ -88,6 +97,10 @@ struct ChannelModel: Sendable {
     var bases: [Int32] = []
     var groups: [Int32] = []
     var best: [Float] = []
+    var rankedBase: [Int32] = [0]
+    var rankedBest: [Float] = []
+    var rankedLetters: [LetterSet] = []
+    var lastLetters: [LetterSet] = []
     for (chunk, entries) in table.sorted(by: { $0.key < $1.key }) {
       let scalars = Array(chunk.unicodeScalars)
       guard scalars.count <= 3 else { continue }
@@ -101,12 +114,30 @@ struct ChannelModel: Sendable {
       for source in known { letters.insert(source.first) }
       letterSets.append(letters)
       bases.append(Int32(groups.count))
+      // Each group is sorted best first, so its first source is its best.
+      var groupBests: [(code: UInt8, logProb: Float)] = []
       for code in letters.codes {
         groups.append(Int32(flat.count))
         flat.append(contentsOf: known.filter { $0.first == code })
+        groupBests.append((code, flat[Int(groups[groups.count - 1])].logProb))
       }
       groups.append(Int32(flat.count))
       counts.append(Int32(flat.count) - starts[starts.count - 1])
+      var last = LetterSet()
+      for source in known {
+        last.insert(source.second != Source.noLetter ? source.second : source.first)
+      }
+      lastLetters.append(last)
+      // Ties keep the letters' order.
+      var upTo = LetterSet()
+      for group in groupBests.sorted(by: {
+        $0.logProb > $1.logProb || ($0.logProb == $1.logProb && $0.code < $1.code)
+      }) {
+        upTo.insert(group.code)
+        rankedBest.append(group.logProb)
+        rankedLetters.append(upTo)
+      }
+      rankedBase.append(Int32(rankedBest.count))
     }
     chunkRanges = ranges
     rangeStarts = starts
@@ -116,6 +147,10 @@ struct ChannelModel: Sendable {
     groupBase = bases
     groupStarts = groups
     rangeBest = best
+    self.rankedBase = rankedBase
+    self.rankedBest = rankedBest
+    self.rankedLetters = rankedLetters
+    rangeLastLetters = lastLetters
     self.trie = trie
     self.unseenMarkLogProb = unseenMarkLogProb
   }
@@ -167,15 +202,28 @@ struct ChannelModel: Sendable {
       logProb: logProb, letter: known ? LetterSet(code: codes[0]) : LetterSet())
   }
 
-  /// Calls `body` with `sources` and `groupStarts` as pointers (valid only during the call).
+  /// Calls `body` with `sources`, `groupStarts`, `rankedBest` and `rankedLetters` as
+  /// pointers (valid only during the call).
   func withSourceBuffers<R>(
-    _ body: (UnsafePointer<Source>, UnsafePointer<Int32>) -> R
+    _ body: (UnsafePointer<Source>, UnsafePointer<Int32>, RankedGroups) -> R
   ) -> R {
     sources.withUnsafeBufferPointer { sources in
       groupStarts.withUnsafeBufferPointer { groupStarts in
-        body(base(sources), base(groupStarts))
+        rankedBest.withUnsafeBufferPointer { rankedBest in
+          rankedLetters.withUnsafeBufferPointer { rankedLetters in
+            body(
+              base(sources), base(groupStarts),
+              RankedGroups(best: base(rankedBest), letters: base(rankedLetters)))
+          }
+        }
       }
     }
+  }
+
+  /// `rankedBest` and `rankedLetters` as pointers, for the search.
+  struct RankedGroups {
+    let best: UnsafePointer<Float>
+    let letters: UnsafePointer<LetterSet>
   }
 
   @inline(__always) static func pack(_ scalars: [UInt32]) -> UInt64 {
@@ -217,10 +265,10 @@ struct ChannelModel: Sendable {
     var table = states.take()
     table.prepareFoundSlots(vocabularySize: trie.idLimit)
     let found = trie.withBuffers { trieBuffers in
-      withSourceBuffers { sources, groupStarts in
+      withSourceBuffers { sources, groupStarts, ranked in
         var search = CandidateSearch(
           model: self, trie: trieBuffers, sources: sources, groupStarts: groupStarts,
-          token: scalars, limit: limit, floor: floor, editLogProb: editLogProb,
+          ranked: ranked, token: scalars, limit: limit, floor: floor, editLogProb: editLogProb,
           maxEdits: edits, table: table)
         for allowed in 0...edits { search.run(maxEdits: allowed) }
         let found = search.ranked(limit: limit)

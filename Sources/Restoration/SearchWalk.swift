@@ -35,7 +35,9 @@ extension CandidateSearch {
   /// an edit leads to are dead ends): a syllable must be able to end below the node, and
   /// either an edit is still affordable, or the token is read and a syllable ends here, or
   /// some chunk at `position` can still reach the bound and starts with a letter the node
-  /// continues with. Whatever fails here would record and visit nothing, so skipping it
+  /// continues with, and a chunk that ends the token can write the last letter of some
+  /// syllable below the node (with no edit left, that chunk writes it). Whatever fails
+  /// here would record and visit nothing, so skipping it
   /// (and not recording it as a state) loses nothing: a later path to the same state with
   /// no more edits left and no better score would fail the same tests.
   @inline(__always) func admits(
@@ -44,6 +46,7 @@ extension CandidateSearch {
     guard canEnd(node, position, editsLeft: maxEdits - edits) else { return false }
     if edits < maxEdits, logProb + editLogProb >= bound { return true }
     if position == length { return trie.terminal[Int(node)] >= 0 }
+    guard trie.lastLetters[Int(node)].intersects(finalLetters[position]) else { return false }
     return trie.childLetters[Int(node)].intersects(viableLetters(position, logProb, edits))
   }
 
@@ -51,6 +54,7 @@ extension CandidateSearch {
   @inline(__always) func admitsSpent(_ position: Int, _ node: Int32, _ logProb: Float) -> Bool {
     guard canEnd(node, position, editsLeft: 0) else { return false }
     if position == length { return trie.terminal[Int(node)] >= 0 }
+    guard trie.lastLetters[Int(node)].intersects(finalLetters[position]) else { return false }
     return trie.childLetters[Int(node)].intersects(viableLetters(position, logProb, maxEdits))
   }
 
@@ -63,22 +67,38 @@ extension CandidateSearch {
     guard canEnd(node, letters) else { return false }
     if edits < maxEdits, logProb + editLogProb >= bound { return true }
     if position == length { return trie.terminal[Int(node)] >= 0 }
+    guard trie.lastLetters[Int(node)].intersects(finalLetters[position]) else { return false }
     return trie.childLetters[Int(node)].intersects(viable)
   }
 
   /// The letters the chunks at `position` start with, of those chunks that can still bring
-  /// a path scoring `logProb` after `edits` edits up to the bound.
-  @inline(__always) func viableLetters(_ position: Int, _ logProb: Float, _ edits: Int)
-    -> LetterSet
-  {
+  /// a path scoring `logProb` after `edits` edits up to the bound; with `ranked`, only the
+  /// letters of their groups whose best source can (tighter, and worth its cost where one
+  /// set serves all the children an edit leads to).
+  @inline(__always) func viableLetters(
+    _ position: Int, _ logProb: Float, _ edits: Int, ranked byGroup: Bool = false
+  ) -> LetterSet {
     var viable = LetterSet()
     guard position < length else { return viable }
     let rest = reach + ((maxEdits - edits) &* (length &+ 1) &+ position)
     let chunk = position &* 3
     for k in 1...min(3, length - position) {
       let best = logProb + chunkBest[chunk &+ k &- 1]
-      if best < bound || best + rest[k] + CandidateSearch.margin < bound { continue }
-      viable.formUnion(chunkLetters[chunk &+ k &- 1])
+      let reachAfter = rest[k]
+      if best < bound || best + reachAfter + CandidateSearch.margin < bound { continue }
+      guard byGroup else {
+        viable.formUnion(chunkLetters[chunk &+ k &- 1])
+        continue
+      }
+      // The groups are ranked best first: those that can still reach the bound are a
+      // prefix, and the last of it holds all their letters.
+      var reaching = -1
+      for g in Int(rankedStart[chunk &+ k &- 1])..<Int(rankedEnd[chunk &+ k &- 1]) {
+        let groupBest = logProb + ranked.best[g]
+        if groupBest < bound || groupBest + reachAfter + CandidateSearch.margin < bound { break }
+        reaching = g
+      }
+      if reaching >= 0 { viable.formUnion(ranked.letters[reaching]) }
     }
     return viable
   }
@@ -210,8 +230,10 @@ extension CandidateSearch {
     }
     guard consuming || dropping else { return }
     let children = Int(trie.childStart[Int(node)])..<Int(trie.childStart[Int(node) + 1])
-    let viableDropping = dropping ? viableLetters(position, next, edits + 1) : LetterSet()
-    let viableConsuming = consuming ? viableLetters(position + 1, next, edits + 1) : LetterSet()
+    let viableDropping =
+      dropping ? viableLetters(position, next, edits + 1, ranked: true) : LetterSet()
+    let viableConsuming =
+      consuming ? viableLetters(position + 1, next, edits + 1, ranked: true) : LetterSet()
     let lettersDropping = CandidateSearch.lettersToCome(length - position, maxEdits - edits - 1)
     let lettersConsuming = CandidateSearch.lettersToCome(
       length - position - 1, maxEdits - edits - 1)

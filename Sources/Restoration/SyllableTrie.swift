@@ -18,6 +18,9 @@ struct SyllableTrie: Sendable {
   /// nowhere.
   private(set) var nearestEnd: [UInt8] = []
   private(set) var farthestEnd: [UInt8] = []
+  /// The last letters of the syllables strictly below each node: a path that must still
+  /// read letters to end a syllable can end only with one of them.
+  private(set) var lastLetters: [LetterSet] = []
   /// For each node, at index `node * 16 + b`, how many of its children have a code below
   /// `8 * b`; with `byteCounts` (the bits set in each byte value) a child's place is two
   /// table reads, not a count of the set's bits below it (the release build targets
@@ -65,11 +68,15 @@ struct SyllableTrie: Sendable {
     childStart.reserveCapacity(children.count + 1)
     childNodes.reserveCapacity(children.count)
     childLetters.reserveCapacity(children.count)
+    // The letter of each child, beside `childNodes`, while the trie is made.
+    var childCodes: [UInt8] = []
+    childCodes.reserveCapacity(children.count)
     for list in children {
       childStart.append(Int32(childNodes.count))
       var set = LetterSet()
       for (code, node) in list.sorted(by: { $0.code < $1.code }) {
         childNodes.append(node)
+        childCodes.append(code)
         set.insert(code)
       }
       childLetters.append(set)
@@ -91,10 +98,13 @@ struct SyllableTrie: Sendable {
     // before its parent.
     nearestEnd = [UInt8](repeating: UInt8.max, count: terminal.count)
     farthestEnd = [UInt8](repeating: 0, count: terminal.count)
+    lastLetters = [LetterSet](repeating: LetterSet(), count: terminal.count)
     for node in terminal.indices.reversed() {
       if terminal[node] >= 0 { nearestEnd[node] = 0 }
       for c in childStart[node]..<childStart[node + 1] {
         let child = Int(childNodes[Int(c)])
+        if terminal[child] >= 0 { lastLetters[node].insert(childCodes[Int(c)]) }
+        lastLetters[node].formUnion(lastLetters[child])
         if nearestEnd[child] != UInt8.max {
           nearestEnd[node] = min(nearestEnd[node], nearestEnd[child] + 1)
           farthestEnd[node] = max(farthestEnd[node], farthestEnd[child] + 1)
@@ -117,12 +127,15 @@ struct SyllableTrie: Sendable {
               farthestEnd.withUnsafeBufferPointer { farthestEnd in
                 childRanks.withUnsafeBufferPointer { childRanks in
                   byteCounts.withUnsafeBufferPointer { byteCounts in
-                    body(
-                      TrieBuffers(
-                        childStart: base(childStart), childNodes: base(childNodes),
-                        terminal: base(terminal), childLetters: base(childLetters),
-                        nearestEnd: base(nearestEnd), farthestEnd: base(farthestEnd),
-                        childRanks: base(childRanks), byteCounts: base(byteCounts)))
+                    lastLetters.withUnsafeBufferPointer { lastLetters in
+                      body(
+                        TrieBuffers(
+                          childStart: base(childStart), childNodes: base(childNodes),
+                          terminal: base(terminal), childLetters: base(childLetters),
+                          nearestEnd: base(nearestEnd), farthestEnd: base(farthestEnd),
+                          childRanks: base(childRanks), byteCounts: base(byteCounts),
+                          lastLetters: base(lastLetters)))
+                    }
                   }
                 }
               }
@@ -152,6 +165,7 @@ struct TrieBuffers {
   let farthestEnd: UnsafePointer<UInt8>
   let childRanks: UnsafePointer<UInt8>
   let byteCounts: UnsafePointer<UInt8>
+  let lastLetters: UnsafePointer<LetterSet>
   var root: Int32 { 0 }
 
   /// The child of `node` by the letter `code`, if the inventory continues that way.

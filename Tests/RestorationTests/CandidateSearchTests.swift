@@ -134,18 +134,21 @@ func candidatesEqualANaiveSearchOnASmallInventory(kind: ChannelKind) {
   #expect(nonEmpty > tokens.count * 2)
 }
 
+/// The node reached from the root by the letters of `prefix`.
+private func trieNode(_ trie: SyllableTrie, _ prefix: String) throws -> Int {
+  var node = trie.root
+  for scalar in prefix.unicodeScalars {
+    let code = try #require(trie.code(of: scalar.value))
+    node = try #require(trie.child(node, code))
+  }
+  return Int(node)
+}
+
 /// The trie knows how many letters below a node the nearest and farthest syllables end,
 /// which lets the search drop a path whose unread scalars cannot make up such a syllable.
 @Test func trieNodesKnowHowFarTheirSyllablesEnd() throws {
   let trie = SyllableTrie(vocabulary: Vocabulary(syllables: ["a", "an", "anh", "ba", "bang"]))
-  func node(_ prefix: String) throws -> Int {
-    var node = trie.root
-    for scalar in prefix.unicodeScalars {
-      let code = try #require(trie.code(of: scalar.value))
-      node = try #require(trie.child(node, code))
-    }
-    return Int(node)
-  }
+  func node(_ prefix: String) throws -> Int { try trieNode(trie, prefix) }
   let expected: [(String, UInt8, UInt8)] = [
     ("", 1, 4), ("a", 0, 2), ("an", 0, 1), ("anh", 0, 0), ("b", 1, 3), ("ban", 1, 1),
   ]
@@ -153,6 +156,21 @@ func candidatesEqualANaiveSearchOnASmallInventory(kind: ChannelKind) {
     let n = try node(prefix)
     #expect(trie.nearestEnd[n] == nearest, "nearest end below '\(prefix)'")
     #expect(trie.farthestEnd[n] == farthest, "farthest end below '\(prefix)'")
+  }
+}
+
+/// The trie knows which letters the syllables strictly below a node end with, which lets
+/// the search drop a path whose token ends in no chunk that could write such a letter.
+@Test func trieNodesKnowTheLastLettersBelowThem() throws {
+  let trie = SyllableTrie(vocabulary: Vocabulary(syllables: ["a", "an", "anh", "ba", "bang"]))
+  let expected: [(String, String)] = [
+    ("", "aghn"), ("a", "hn"), ("an", "h"), ("anh", ""), ("b", "ag"), ("ban", "g"),
+  ]
+  for (prefix, letters) in expected {
+    let codes = try letters.unicodeScalars.map { try #require(trie.code(of: $0.value)) }
+    #expect(
+      trie.lastLetters[try trieNode(trie, prefix)].codes == codes.sorted(),
+      "last letters below '\(prefix)'")
   }
 }
 
@@ -219,6 +237,33 @@ func channelGroupsEveryChunkSourcesByFirstLetterBestFirst(kind: ChannelKind) {
     if let best = all.map(\.logProb).max() { #expect(channel.rangeBest[r] >= best) }
   }
   #expect(grouped > 1000)
+}
+
+/// Each chunk's groups, ranked by their best source, give the letters the chunk can read
+/// at a given score as a prefix: the ranking is best first, each entry adds one letter, and
+/// the last holds them all. The chunk's last letters are those its sources end with.
+@Test(arguments: [ChannelKind.lostDiacritics, .keptDiacritics])
+func channelRanksEveryChunksGroupsBestFirst(kind: ChannelKind) {
+  let channel = TestSupport.restorer.channels[kind.rawValue]
+  for r in channel.rangeStarts.indices {
+    let ranked = Int(channel.rankedBase[r])..<Int(channel.rankedBase[r + 1])
+    #expect(ranked.count == channel.rangeLetters[r].codes.count)
+    let start = Int(channel.rangeStarts[r])
+    var last = LetterSet()
+    for source in channel.sources[start..<start + Int(channel.rangeCounts[r])] {
+      last.insert(source.second != ChannelModel.Source.noLetter ? source.second : source.first)
+    }
+    #expect(channel.rangeLastLetters[r] == last)
+    guard let final = ranked.last else { continue }
+    #expect(channel.rankedLetters[final] == channel.rangeLetters[r])
+    #expect(channel.rankedBest[ranked.first!] <= channel.rangeBest[r])
+    for g in ranked.dropFirst() {
+      #expect(channel.rankedBest[g] <= channel.rankedBest[g - 1])
+      #expect(channel.rankedLetters[g].codes.count == channel.rankedLetters[g - 1].codes.count + 1)
+      let (now, before) = (channel.rankedLetters[g], channel.rankedLetters[g - 1])
+      #expect(now.low & before.low == before.low && now.high & before.high == before.high)
+    }
+  }
 }
 
 /// A document's searches share one state table, emptied after each search: a search run

@@ -15,41 +15,36 @@ private func sameList(
   a.map(\.id) == b.map(\.id) && a.map(\.logProb) == b.map(\.logProb)
 }
 
-@Test func storedFormListsEqualWhatTheSearchFinds() {
+/// Checks a spread of about 120 of `table`'s lists (they were made in frequency order of
+/// the syllables) against the search in the given mode.
+private func expectStoredListsAreSearched(_ table: FormTable, light: Bool) {
   let restorer = TestSupport.restorer
-  let table = restorer.dictionary.forms
-  #expect(table.count > 10_000)
   var states = restorer.makeSearchStates()
   var checked = 0
-  // A spread over the table (the lists were made in frequency order of the syllables).
   for k in stride(from: 0, to: table.count, by: max(table.count / 120, 1)) {
     let form = table.form(k)
     let stored = table.candidates(of: form)
-    let searched = restorer.searchCandidates(form, light: false, states: &states)
+    let searched = restorer.searchCandidates(form, light: light, states: &states)
     #expect(stored.map { sameList($0, searched) } == true, "\(form)")
     checked += 1
   }
   #expect(checked >= 120)
 }
 
+@Test func storedFormListsEqualWhatTheSearchFinds() {
+  let table = TestSupport.restorer.dictionary.forms
+  #expect(table.count > 10_000)
+  expectStoredListsAreSearched(table, light: false)
+}
+
 @Test func storedLightListsEqualWhatTheSearchFinds() {
-  let restorer = TestSupport.restorer
-  let table = restorer.dictionary.lightForms
+  let table = TestSupport.restorer.dictionary.lightForms
   // Every syllable of the training text that kept its marks: the common words of a plan.
   #expect(table.count > 1_500)
   for word in ["người", "của", "chuyển", "đổi", "số", "tỉnh"] {
     #expect(table.candidates(of: word) != nil, "\(word)")
   }
-  var states = restorer.makeSearchStates()
-  var checked = 0
-  for k in stride(from: 0, to: table.count, by: max(table.count / 120, 1)) {
-    let form = table.form(k)
-    let stored = table.candidates(of: form)
-    let searched = restorer.searchCandidates(form, light: true, states: &states)
-    #expect(stored.map { sameList($0, searched) } == true, "\(form)")
-    checked += 1
-  }
-  #expect(checked >= 120)
+  expectStoredListsAreSearched(table, light: true)
 }
 
 @Test func storedSkeletonListsEqualWhatTheSearchFinds() {
