@@ -29,7 +29,16 @@ struct DocumentRestoration {
     var confidences: [[Double]]
     var changes: [TokenChange]
     var lineModes: [RestorationMode]
-    var lines: [String] { tokens.map { $0.map(\.text).joined() } }
+    /// Each line's tokens appended into one string sized up front (joining an array of
+    /// the texts built that array first and grew the string as it went).
+    var lines: [String] {
+      tokens.map { line in
+        var text = ""
+        text.reserveCapacity(line.reduce(0) { $0 + $1.text.utf8.count })
+        for token in line { text += token.text }
+        return text
+      }
+    }
   }
 
   /// Each distinct lower-case spelling's candidates, and the state table the document's

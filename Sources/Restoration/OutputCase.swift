@@ -9,7 +9,10 @@ extension DocumentRestoration {
   /// ("NOi", "sOng": an English model reading "ộ", "ố") do not make it an acronym.
   func outputPattern(_ printed: String, capital: Bool) -> CasePattern? {
     // The yen sign is an English model's reading of a capital "Ý" (a Y with its mark).
-    let text = printed.replacingOccurrences(of: "¥", with: "Y")
+    // Searching for it through Foundation cost more than the rest of this function, so
+    // the bytes are asked first: a text holding it (C2 A5 in UTF-8) holds the byte A5.
+    let text =
+      printed.utf8.contains(0xA5) ? printed.replacingOccurrences(of: "¥", with: "Y") : printed
     let lower = text.lowercased()
     if dictionary.foreignWords.contains(lower) { return nil }
     switch CasePattern.ofASCII(text) ?? CasePattern(of: text) {
