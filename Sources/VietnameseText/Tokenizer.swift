@@ -227,6 +227,12 @@ public enum Tokenizer {
 
   /// Classifies one whitespace-free chunk, splitting off punctuation around it.
   static func classify(_ chunk: String) -> [Token] {
+    classifyByScalars(chunk) ?? classifyByCharacters(chunk)
+  }
+
+  /// `classify` walking characters: the reference `classifyByScalars` must agree with,
+  /// and the way for a chunk holding scalars outside `SimpleScalars`.
+  static func classifyByCharacters(_ chunk: String) -> [Token] {
     if isAddress(chunk) { return [Token(kind: .address, text: chunk)] }
     var chars = Array(chunk)
     var lead: [Character] = []
@@ -301,6 +307,23 @@ public enum Tokenizer {
       chunk.utf8.contains(where: { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "@") })
         || chunk.utf8.first == UInt8(ascii: "h") || chunk.utf8.first == UInt8(ascii: "H")
     else { return false }
+    // Past that, an address needs an at sign, a start of "http" or "www", or a dot before a
+    // domain's first letter (".vn", ".com", ".gov", ".org", ".net"): a word with a full
+    // stop has none. Only the letters themselves lower-case to those ASCII letters.
+    let utf8 = chunk.utf8
+    let first = utf8.first ?? 0
+    if !utf8.contains(UInt8(ascii: "@")), !"hHwW".utf8.contains(first) {
+      var previousIsDot = false
+      var domainStart = false
+      for byte in utf8 {
+        if previousIsDot && "vVcCgGoOnN".utf8.contains(byte) {
+          domainStart = true
+          break
+        }
+        previousIsDot = byte == UInt8(ascii: ".")
+      }
+      if !domainStart { return false }
+    }
     let lower = chunk.lowercased()
     if lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("www.") {
       return true
