@@ -173,7 +173,11 @@ struct DocumentRestoration {
       for token in tokens where token.kind == .word {
         // Most words are ASCII: letters and marks answered from the bytes.
         let ascii = token.text.asciiLettersOnly
-        guard ascii ?? token.text.allSatisfy(\.isLetterQuickly) else { continue }
+        guard
+          ascii
+            ?? token.text.simpleLetterCounts.map({ $0.letters == token.text.unicodeScalars.count })
+            ?? token.text.allSatisfy(\.isLetterQuickly)
+        else { continue }
         // A mark counts only on a well-formed syllable: an English model sprinkles "é"
         // over words it cannot read ("Chuyén", "trién"), which is no sign of kept marks.
         let hasMark: Bool

@@ -89,7 +89,9 @@ extension DocumentRestoration {
     func startsLower(_ ref: TokenRef) -> Bool { lines[ref.line][ref.index].isLowerCaseWord }
     func startsUpper(_ ref: TokenRef) -> Bool {
       let token = lines[ref.line][ref.index]
-      return token.kind == .word && token.text.first?.isUppercase == true
+      guard token.kind == .word else { return false }
+      if let first = token.text.simpleFirstCharacter { return first.contains(.uppercase) }
+      return token.text.first?.isUppercase == true
     }
     // Per (preceding syllable, syllable): how often each is printed lower case / capitalized.
     var counts: [UInt64: (lower: Int, upper: Int)] = [:]
@@ -144,5 +146,11 @@ extension DocumentRestoration {
 
 extension Token {
   /// A word that starts with a lower-case letter: a sentence goes on through it.
-  fileprivate var isLowerCaseWord: Bool { kind == .word && text.first?.isLowercase == true }
+  /// (Asked of every token of a sentence: answered from the first scalar where it is a
+  /// character of its own.)
+  fileprivate var isLowerCaseWord: Bool {
+    guard kind == .word else { return false }
+    if let first = text.simpleFirstCharacter { return first.contains(.lowercase) }
+    return text.first?.isLowercase == true
+  }
 }

@@ -50,6 +50,12 @@ enum SentenceSplitter {
         upper += counts.upper
         continue
       }
+      // Most other words are single-scalar characters, counted without grapheme breaking.
+      if let counts = token.text.simpleLetterCounts {
+        letters += counts.letters
+        upper += counts.upper
+        continue
+      }
       for c in token.text where c.isLetterQuickly {
         letters += 1
         if c.isUppercaseQuickly { upper += 1 }

@@ -57,3 +57,33 @@ package enum SimpleScalars {
     return flags.contains(.simple) ? flags : nil
   }
 }
+
+extension String {
+  /// The properties of the text's first character when it is one scalar of
+  /// `SimpleScalars` and the scalar after it (if any) is one too, so that it cannot join
+  /// the first; `nil` otherwise (the characters must then be asked) or for empty text.
+  package var simpleFirstCharacter: SimpleScalars.Flags? {
+    var scalars = unicodeScalars.makeIterator()
+    guard let first = scalars.next(), let flags = SimpleScalars.flags(first.value) else {
+      return nil
+    }
+    if let second = scalars.next(), SimpleScalars.flags(second.value) == nil { return nil }
+    return flags
+  }
+
+  /// How many characters are letters and how many of those are capitals (`isLetter`,
+  /// `isUppercase`), counted scalar by scalar; `nil` when a scalar lies outside
+  /// `SimpleScalars`.
+  package var simpleLetterCounts: (letters: Int, upper: Int)? {
+    var letters = 0
+    var upper = 0
+    for scalar in unicodeScalars {
+      guard let flags = SimpleScalars.flags(scalar.value) else { return nil }
+      if flags.contains(.letter) {
+        letters += 1
+        if flags.contains(.uppercase) { upper += 1 }
+      }
+    }
+    return (letters, upper)
+  }
+}

@@ -111,3 +111,35 @@ private func referenceIsAddress(_ chunk: String) -> Bool {
   }
   #expect(addresses > 100)
 }
+
+/// The first character's case and the letter counts read from scalars agree with the
+/// characters' own answers, or decline: đ, capitals, digits inside words, a combining mark
+/// after the first letter or later, a joiner, an emoji.
+@Test func simpleCaseTestsAgreeWithCharacters() {
+  let words = [
+    "đ", "Đ", "đi", "Đồng", "tinh", "Tỉnh", "UBND", "s6", "B¢", "1a", "Q1", "a\u{301}", "A\u{301}b",
+    "ba\u{301}", "Ủy", "ỦY", "x\u{200D}y", "😀a", "ǅa", "ªb", "ß", "µm", "", "-a", "'A", "KH-UB",
+  ]
+  var generator = SystemRandomNumberGenerator()
+  var all = words
+  for _ in 0..<3000 {
+    let length = Int.random(in: 1...5, using: &generator)
+    all.append((0..<length).map { _ in pieces.randomElement(using: &generator)! }.joined())
+  }
+  var answered = 0
+  for word in all {
+    if let first = word.simpleFirstCharacter {
+      answered += 1
+      #expect(first.contains(.lowercase) == (word.first?.isLowercase == true), "\(word)")
+      #expect(first.contains(.uppercase) == (word.first?.isUppercase == true), "\(word)")
+    }
+    if let counts = word.simpleLetterCounts {
+      #expect(counts.letters == word.filter(\.isLetter).count, "\(word)")
+      #expect(counts.upper == word.filter { $0.isLetter && $0.isUppercase }.count, "\(word)")
+    }
+  }
+  #expect(answered > all.count / 2)
+  #expect("a\u{301}".simpleFirstCharacter == nil)
+  #expect("ba\u{301}".simpleLetterCounts == nil)
+  #expect("Đồng".simpleLetterCounts! == (4, 1))
+}
