@@ -118,18 +118,18 @@ extension DocumentRestoration {
           p + 1 < lattices[s].count
           ? chosenId(s, p + 1, lattices, choices) : Vocabulary.Special.sentenceEnd.rawValue
         let lower = lines[ref.line][ref.index].text.lowercased()
-        let ranked = memo.channelReadings(lower, restorer)
-          .filter { vocabulary.isSyllable($0.id) && !plan.lattice.ids.contains($0.id) }
-          .map { c in
-            (
-              c,
-              c.logProb * settings.channelWeight + model.logProb(c.id, after: before)
-                + model.logProb(after, after: c.id)
-            )
-          }
-          .sorted { $0.1 > $1.1 }
-          .prefix(settings.contextProposals)
-        for (c, _) in ranked {
+        // The best few by score, earlier readings first among equals (what a stable sort's
+        // prefix gives), kept as they come instead of sorting every reading; the list is
+        // searched only for a reading good enough to enter.
+        var best = BestScored<(id: Int32, logProb: Float)>(limit: settings.contextProposals)
+        for c in memo.channelReadings(lower, restorer) where vocabulary.isSyllable(c.id) {
+          let score =
+            c.logProb * settings.channelWeight + model.logProb(c.id, after: before)
+            + model.logProb(after, after: c.id)
+          guard best.admits(score), !plan.lattice.ids.contains(c.id) else { continue }
+          best.insert(c, score: score)
+        }
+        for c in best.items {
           lattices[s][p].lattice.ids.append(c.id)
           lattices[s][p].lattice.scores.append(c.logProb * settings.channelWeight)
           changed.insert(s)
@@ -141,5 +141,38 @@ extension DocumentRestoration {
 
   private func chosenId(_ s: Int, _ p: Int, _ lattices: [[Plan]], _ choices: [[Choice]]) -> Int32 {
     lattices[s][p].lattice.ids[choices[s][p].index]
+  }
+}
+
+/// The `limit` items with the highest scores, best first and, among equal scores, in the
+/// order they were offered: the prefix of a stable sort by descending score.
+struct BestScored<Item> {
+  let limit: Int
+  private(set) var items: [Item] = []
+  private var scores: [Float] = []
+
+  init(limit: Int) {
+    self.limit = limit
+    items.reserveCapacity(limit + 1)
+    scores.reserveCapacity(limit + 1)
+  }
+
+  /// Whether an item with `score` would enter: it must beat the last kept one when the
+  /// list is full (an equal score came later, and loses).
+  func admits(_ score: Float) -> Bool {
+    limit > 0 && (scores.count < limit || score > scores[scores.count - 1])
+  }
+
+  /// Offers an item; it goes after every kept item with a score at least as high.
+  mutating func insert(_ item: Item, score: Float) {
+    guard admits(score) else { return }
+    var i = scores.count
+    while i > 0 && scores[i - 1] < score { i -= 1 }
+    scores.insert(score, at: i)
+    items.insert(item, at: i)
+    if scores.count > limit {
+      scores.removeLast()
+      items.removeLast()
+    }
   }
 }

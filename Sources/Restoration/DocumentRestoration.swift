@@ -48,6 +48,22 @@ struct DocumentRestoration {
     var states: SearchStates
     /// Each spelling's uncut English-model readings, which both kinds of proposal check.
     var readings: [String: [(id: Int32, logProb: Float)]] = [:]
+    /// Each distinct word's parse as a syllable, `nil` when it is none: the mode choice and
+    /// the plans of every (mode, capital line) table ask for the same words.
+    var parses: [String: ParsedWord?] = [:]
+
+    /// A word that parses as a syllable, with the vocabulary's id of that syllable.
+    struct ParsedWord {
+      var id: Int32?
+    }
+
+    /// The parse of `text` (`Syllable(text)`), made once per document.
+    mutating func parse(_ text: String, _ vocabulary: Vocabulary) -> ParsedWord? {
+      if let known = parses[text] { return known }
+      let parsed = Syllable(text).map { ParsedWord(id: vocabulary.id(of: $0.text)) }
+      parses[text] = .some(parsed)  // a word that is no syllable is remembered too
+      return parsed
+    }
 
     /// The uncut readings of `lower`, searched once per document with the shared table.
     mutating func channelReadings(_ lower: String, _ restorer: Restorer) -> [(
@@ -90,12 +106,12 @@ struct DocumentRestoration {
   var settings: Restorer.Settings { restorer.settings }
 
   func run(mode: RestorationMode, minimumBlockWords: Int) -> Result {
-    let lineModes = chooseModes(mode, minimumBlockWords: minimumBlockWords)
+    var candidates = CandidateMemo(states: restorer.makeSearchStates())
+    let lineModes = chooseModes(mode, minimumBlockWords: minimumBlockWords, &candidates)
     let capital = lines.map(SentenceSplitter.isCapitalLine)
     let sentences = SentenceSplitter.sentences(lines)
     // One table per (mode, capital line) pair, keyed by the token's text.
     var plans = [[String: Plan]](repeating: [:], count: 4)
-    var candidates = CandidateMemo(states: restorer.makeSearchStates())
     var lattices: [[Plan]] = []
     for sentence in sentences {
       lattices.append(
@@ -159,7 +175,9 @@ struct DocumentRestoration {
   }
 
   /// Full restoration where few words carry diacritics, light correction elsewhere.
-  private func chooseModes(_ mode: RestorationMode, minimumBlockWords: Int) -> [RestorationMode] {
+  private func chooseModes(
+    _ mode: RestorationMode, minimumBlockWords: Int, _ memo: inout CandidateMemo
+  ) -> [RestorationMode] {
     if mode != .auto { return lines.map { _ in mode } }
     // Counts by block number (blocks are numbered from 0 in line order).
     let blockCount = (blocks.max() ?? -1) + 1
@@ -167,8 +185,6 @@ struct DocumentRestoration {
     var words = [Int](repeating: 0, count: blockCount)
     var allMarked = 0
     var allWords = 0
-    // Whether each distinct word is a syllable with a mark: a document repeats its words.
-    var markedWords: [String: Bool] = [:]
     for (l, tokens) in lines.enumerated() {
       for token in tokens where token.kind == .word {
         // Most words are ASCII: letters and marks answered from the bytes.
@@ -180,15 +196,8 @@ struct DocumentRestoration {
         else { continue }
         // A mark counts only on a well-formed syllable: an English model sprinkles "é"
         // over words it cannot read ("Chuyén", "trién"), which is no sign of kept marks.
-        let hasMark: Bool
-        if ascii != nil {
-          hasMark = false
-        } else if let known = markedWords[token.text] {
-          hasMark = known
-        } else {
-          hasMark = Syllable(token.text) != nil
-          markedWords[token.text] = hasMark
-        }
+        // Each distinct word is parsed once: a document repeats its words.
+        let hasMark = ascii == nil && memo.parse(token.text, dictionary.vocabulary) != nil
         words[blocks[l]] += 1
         allWords += 1
         if hasMark {
@@ -243,7 +252,7 @@ struct DocumentRestoration {
       // tone), which the vocabulary does not hold: the parse can be spared.
       own = nil
     } else {
-      own = Syllable(text).flatMap { vocabulary.id(of: $0.text) }
+      own = cache.parse(text, vocabulary)?.id
     }
     let cacheKey = (light ? "L" : "F") + lower
     let found: [(id: Int32, logProb: Float)]
@@ -253,8 +262,11 @@ struct DocumentRestoration {
       found = restorer.rankedCandidates(lower, light: light, states: &cache.states)
       cache.lists[cacheKey] = found
     }
+    // Sized for the readings, the word's own syllable and the keep or number unit.
     var ids: [Int32] = []
     var scores: [Float] = []
+    ids.reserveCapacity(found.count + 2)
+    scores.reserveCapacity(found.count + 2)
     var keep: Int?
     if let own {
       keep = 0
