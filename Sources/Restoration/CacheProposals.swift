@@ -41,8 +41,6 @@ extension DocumentRestoration {
     }
     guard !middles.isEmpty else { return [] }
     var changed = Set<Int>()
-    // A token's channel scores by reading, made once per spelling and only where needed.
-    var reachable: [String: [Int32: Float]] = [:]
     for s in lattices.indices where lattices[s].count >= 3 {
       for p in 1..<(lattices[s].count - 1) {
         let ref = sentences[s][p]
@@ -60,14 +58,14 @@ extension DocumentRestoration {
         let missing = proposed.filter { !plan.lattice.ids.contains($0) }
         guard !missing.isEmpty else { continue }
         let lower = token.text.lowercased()
-        if reachable[lower] == nil {
-          reachable[lower] = Dictionary(
-            memo.channelReadings(lower, restorer).map { ($0.id, $0.logProb) },
-            uniquingKeysWith: { max($0, $1) })
-        }
+        let readings = memo.channelReadings(lower, restorer)
         let penalty = token.kind == .number ? settings.digitWordPenalty : 0
         for x in missing {
-          guard let score = reachable[lower]?[x] else { continue }
+          // The reading's best channel score, looked up in the token's readings: a
+          // position asks for one or two readings, fewer than a table of them all costs.
+          var found: Float?
+          for r in readings where r.id == x { found = max(found ?? r.logProb, r.logProb) }
+          guard let score = found else { continue }
           lattices[s][p].lattice.ids.append(x)
           lattices[s][p].lattice.scores.append(score * settings.channelWeight - penalty)
           changed.insert(s)
