@@ -58,7 +58,9 @@ extension DocumentRestoration {
     _ original: String, _ syllable: String, _ sentence: [TokenRef], at p: Int
   ) -> Bool {
     // The letter after it may be a digit or a symbol the OCR wrote for a vowel ("I9i").
-    guard original.first == "I", let second = original.dropFirst().first, !second.isUppercase,
+    // Nearly every word is passed over from its first byte (a character "I" starts so).
+    guard original.utf8.first == UInt8(ascii: "I"), original.first == "I",
+      let second = original.dropFirst().first, !second.isUppercase,
       syllable.first == "l", p > 0
     else { return false }
     let before = lines[sentence[p - 1].line][sentence[p - 1].index]

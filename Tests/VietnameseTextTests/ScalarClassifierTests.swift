@@ -143,3 +143,23 @@ private func referenceIsAddress(_ chunk: String) -> Bool {
   #expect("ba\u{301}".simpleLetterCounts == nil)
   #expect("Đồng".simpleLetterCounts! == (4, 1))
 }
+
+/// Case patterns read from scalars agree with those of walking the characters.
+@Test func simpleCasePatternsMatchCharacterPatterns() {
+  var generator = SystemRandomNumberGenerator()
+  var words = [
+    "", "S6", "B¢", "VNeID", "IoT", "Đồng", "ĐỒNG", "đỒng", "ǅa", "a\u{301}B", "ß", "ẞA",
+  ]
+  for _ in 0..<5000 {
+    let length = Int.random(in: 0...6, using: &generator)
+    words.append((0..<length).map { _ in pieces.randomElement(using: &generator)! }.joined())
+  }
+  var answered = 0
+  for word in words {
+    guard let fast = CasePattern(simple: word) else { continue }
+    answered += 1
+    #expect(fast == CasePattern(characters: word), "\(word)")
+  }
+  #expect(answered > words.count / 3)
+  #expect(CasePattern(simple: "a\u{301}B") == nil)
+}
