@@ -122,6 +122,8 @@ public enum Tokenizer {
     return line.withUTF8 { bytes -> [Token]? in
       var tokens: [Token] = []
       let count = bytes.count
+      // About a word and a space for every six bytes of plan text.
+      tokens.reserveCapacity(count / 3 + 2)
       var runStart = 0
       var runIsSpace = false
       var previous: UInt32 = 0
@@ -131,7 +133,9 @@ public enum Tokenizer {
         guard end > runStart else { return }
         let run = UnsafeBufferPointer(rebasing: bytes[runStart..<end])
         if runIsSpace {
-          tokens.append(Token(kind: .space, text: String(decoding: run, as: UTF8.self)))
+          // Most spacing is one space, written without decoding it.
+          let text = run.count == 1 && run[0] == 0x20 ? " " : String(decoding: run, as: UTF8.self)
+          tokens.append(Token(kind: .space, text: text))
         } else {
           tokens.append(contentsOf: classifyingBytes(run))
         }
@@ -213,6 +217,9 @@ public enum Tokenizer {
   /// Whether `text` is a Roman numeral, or OCR's reading of one that is no Vietnamese
   /// syllable ("H" or "IH" for "II" or "III", "Il" for "II", "Iv" for "IV").
   static func looksLikeRomanNumeral(_ text: String) -> Bool {
+    // Either kind starts with the byte of a capital I, V, X, H or L (a first character
+    // that is one of them starts so): nearly every line's first word is passed over here.
+    guard let first = text.utf8.first, "IVXHL".utf8.contains(first) else { return false }
     if isRomanNumeral(text) { return true }
     guard text.count <= 4, text.first?.isUppercase == true,
       text.allSatisfy({ "IVXHLl1ivx".contains($0) })

@@ -163,3 +163,29 @@ private func referenceIsAddress(_ chunk: String) -> Bool {
   #expect(answered > words.count / 3)
   #expect(CasePattern(simple: "a\u{301}B") == nil)
 }
+
+/// `looksLikeRomanNumeral` passes over words from their first byte: the answers must be
+/// those of the test without that shortcut.
+@Test func romanNumeralShortcutKeepsTheAnswers() {
+  func reference(_ text: String) -> Bool {
+    if RomanNumeral.value(of: text) != nil { return true }
+    guard text.count <= 4, text.first?.isUppercase == true,
+      text.allSatisfy({ "IVXHLl1ivx".contains($0) })
+    else { return false }
+    return Syllable(text) == nil
+  }
+  let parts = ["I", "V", "X", "H", "L", "l", "1", "i", "v", "x", "a", "Í", "\u{301}", "Ì", "B"]
+  var generator = SystemRandomNumberGenerator()
+  var words = ["II", "IH", "Il", "Iv", "XIV", "V", "Vi", "Hi", "L", "I\u{301}I", "Ì"]
+  for _ in 0..<4000 {
+    let length = Int.random(in: 1...5, using: &generator)
+    words.append((0..<length).map { _ in parts.randomElement(using: &generator)! }.joined())
+  }
+  var numerals = 0
+  for word in words {
+    let expected = reference(word)
+    if expected { numerals += 1 }
+    #expect(Tokenizer.looksLikeRomanNumeral(word) == expected, "\(word)")
+  }
+  #expect(numerals > 100)
+}
