@@ -31,12 +31,19 @@ extension DocumentRestoration {
       return vocabulary.isSyllable(id) ? id : nil
     }
     // The middles of sure runs of three, by their outer pair.
-    var middles: [UInt64: [Int32]] = [:]
+    // Lists at their pair's number in an integer map (a Dictionary's hashing cost more).
+    var pairs = IntegerMap()
+    var middles: [[Int32]] = []
     for s in lattices.indices where lattices[s].count >= 3 {
       for p in 1..<(lattices[s].count - 1) {
         guard let a = id(s, p - 1), let x = id(s, p), let c = id(s, p + 1) else { continue }
         let key = LanguageModel.pack(a, c)
-        if middles[key]?.contains(x) != true { middles[key, default: []].append(x) }
+        if let n = pairs[key].map(Int.init) {
+          if !middles[n].contains(x) { middles[n].append(x) }
+        } else {
+          pairs.insert(key, Int32(middles.count))
+          middles.append([x])
+        }
       }
     }
     guard !middles.isEmpty else { return [] }
@@ -49,7 +56,7 @@ extension DocumentRestoration {
         guard lineModes[ref.line] == .full, plan.lattice.ids.count > 1,
           choices[s][p].posterior < sure || token.kind == .number,
           let a = chosen(s, p - 1), let c = chosen(s, p + 1),
-          let proposed = middles[LanguageModel.pack(a, c)]
+          let proposed = pairs[LanguageModel.pack(a, c)].map({ middles[Int($0)] })
         else { continue }
         // A sentence whose reading here differs from the run's is decoded again, even when
         // the run's reading is in the list already.

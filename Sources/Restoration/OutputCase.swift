@@ -95,20 +95,31 @@ extension DocumentRestoration {
       if let first = token.text.simpleFirstCharacter { return first.contains(.uppercase) }
       return token.text.first?.isUppercase == true
     }
-    // Per (preceding syllable, syllable): how often each is printed lower case / capitalized.
-    var counts: [UInt64: (lower: Int, upper: Int)] = [:]
+    // Per (preceding syllable, syllable): how often each is printed lower case / capitalized,
+    // at the pair's number in an integer map (a Dictionary's hashing cost more).
+    var pairs = IntegerMap()
+    var lowerCounts: [Int] = []
+    var upperCounts: [Int] = []
+    func number(_ key: UInt64) -> Int {
+      if let known = pairs[key] { return Int(known) }
+      pairs.insert(key, Int32(lowerCounts.count))
+      lowerCounts.append(0)
+      upperCounts.append(0)
+      return lowerCounts.count - 1
+    }
     var candidates: [(ref: TokenRef, key: UInt64)] = []
     for (s, sentence) in sentences.enumerated() {
       var previous: Int32?
       for (p, ref) in sentence.enumerated() {
         let id = lattices[s][p].lattice.ids[choices[s][p].index]
-        defer { previous = vocabulary.isSyllable(id) && startsLower(ref) ? id : nil }
+        let printedLower = startsLower(ref)
+        defer { previous = vocabulary.isSyllable(id) && printedLower ? id : nil }
         guard let before = previous, vocabulary.isSyllable(id) else { continue }
         let key = LanguageModel.pack(before, id)
-        if startsLower(ref) {
-          counts[key, default: (0, 0)].lower += 1
+        if printedLower {
+          lowerCounts[number(key)] += 1
         } else if startsUpper(ref) {
-          counts[key, default: (0, 0)].upper += 1
+          upperCounts[number(key)] += 1
           let text = lines[ref.line][ref.index].text
           let after = p + 1 < sentence.count ? sentence[p + 1] : nil
           let afterLower =
@@ -129,7 +140,7 @@ extension DocumentRestoration {
     for (ref, key) in candidates {
       // The word's other occurrences are printed lower case more often than capitalized
       // (`upper` counts this one too).
-      if let c = counts[key], c.lower >= c.upper { result.insert(ref) }
+      if let n = pairs[key].map(Int.init), lowerCounts[n] >= upperCounts[n] { result.insert(ref) }
     }
     return result
   }
