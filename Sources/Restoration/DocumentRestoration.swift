@@ -150,7 +150,7 @@ struct DocumentRestoration {
       for (p, ref) in sentence.enumerated() {
         let plan = lattices[s][p]
         let choice = choices[s][p]
-        let lower = lowered.contains(ref)
+        let lower = lowered[s][p]
         guard plan.lattice.ids.count > 1, choice.index != plan.keep || lower else { continue }
         let original = lines[ref.line][ref.index].text
         let syllable = dictionary.vocabulary.text(of: plan.lattice.ids[choice.index])

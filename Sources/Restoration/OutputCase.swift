@@ -82,11 +82,11 @@ extension DocumentRestoration {
   /// mid-sentence on purpose. A word is written lower case only when, after the same
   /// preceding syllable, the document prints it lower case more often than capitalized,
   /// and it sits between lower-case words (or before an acronym, "báo Cáo UBND"), where
-  /// no name starts.
+  /// no name starts. The answer is a flag for each position of each sentence.
   func lowerCasedByEvidence(
     _ sentences: [[TokenRef]], _ lattices: [[Plan]], _ choices: [[Choice]],
     lineModes: [RestorationMode], capital: [Bool]
-  ) -> Set<TokenRef> {
+  ) -> [[Bool]] {
     let vocabulary = dictionary.vocabulary
     func startsLower(_ ref: TokenRef) -> Bool { lines[ref.line][ref.index].isLowerCaseWord }
     func startsUpper(_ ref: TokenRef) -> Bool {
@@ -107,7 +107,7 @@ extension DocumentRestoration {
       upperCounts.append(0)
       return lowerCounts.count - 1
     }
-    var candidates: [(ref: TokenRef, key: UInt64)] = []
+    var candidates: [(sentence: Int, position: Int, key: UInt64)] = []
     for (s, sentence) in sentences.enumerated() {
       var previous: Int32?
       for (p, ref) in sentence.enumerated() {
@@ -131,16 +131,20 @@ extension DocumentRestoration {
             CasePattern(of: text) == .capitalized,
             Self.capitalMayBeLower(text, vocabulary.text(of: id))
           {
-            candidates.append((ref, key))
+            candidates.append((s, p, key))
           }
         }
       }
     }
-    var result = Set<TokenRef>()
-    for (ref, key) in candidates {
+    // A flag per sentence position: the caller asks at every position, and a set of
+    // positions hashed each one.
+    var result = sentences.map { [Bool](repeating: false, count: $0.count) }
+    for (s, p, key) in candidates {
       // The word's other occurrences are printed lower case more often than capitalized
       // (`upper` counts this one too).
-      if let n = pairs[key].map(Int.init), lowerCounts[n] >= upperCounts[n] { result.insert(ref) }
+      if let n = pairs[key].map(Int.init), lowerCounts[n] >= upperCounts[n] {
+        result[s][p] = true
+      }
     }
     return result
   }
