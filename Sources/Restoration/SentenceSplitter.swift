@@ -15,7 +15,9 @@ enum SentenceSplitter {
     var current: [TokenRef] = []
     func close() {
       if !current.isEmpty { result.append(current) }
+      // Room for a usual sentence at once, rather than growing it a few times.
       current = []
+      current.reserveCapacity(32)
     }
     for (l, tokens) in lines.enumerated() {
       var lastVisible: Token?
@@ -31,7 +33,10 @@ enum SentenceSplitter {
         close()
         continue
       }
-      if last.kind == .punctuation, last.text.contains(where: { $0 == ";" || $0 == ":" }) {
+      if last.kind == .punctuation,
+        last.text.utf8.contains(where: { $0 == UInt8(ascii: ";") || $0 == UInt8(ascii: ":") }),
+        last.text.contains(where: { $0 == ";" || $0 == ":" })
+      {
         close()
       }
     }
