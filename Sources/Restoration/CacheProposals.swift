@@ -31,18 +31,23 @@ extension DocumentRestoration {
       return vocabulary.isSyllable(id) ? id : nil
     }
     // The middles of sure runs of three, by their outer pair.
-    var middles: [UInt64: [Int32]] = [:]
+    // Lists at their pair's number in an integer map (a Dictionary's hashing cost more).
+    var pairs = IntegerMap()
+    var middles: [[Int32]] = []
     for s in lattices.indices where lattices[s].count >= 3 {
       for p in 1..<(lattices[s].count - 1) {
         guard let a = id(s, p - 1), let x = id(s, p), let c = id(s, p + 1) else { continue }
         let key = LanguageModel.pack(a, c)
-        if middles[key]?.contains(x) != true { middles[key, default: []].append(x) }
+        if let n = pairs[key].map(Int.init) {
+          if !middles[n].contains(x) { middles[n].append(x) }
+        } else {
+          pairs.insert(key, Int32(middles.count))
+          middles.append([x])
+        }
       }
     }
     guard !middles.isEmpty else { return [] }
     var changed = Set<Int>()
-    // A token's channel scores by reading, made once per spelling and only where needed.
-    var reachable: [String: [Int32: Float]] = [:]
     for s in lattices.indices where lattices[s].count >= 3 {
       for p in 1..<(lattices[s].count - 1) {
         let ref = sentences[s][p]
@@ -51,7 +56,7 @@ extension DocumentRestoration {
         guard lineModes[ref.line] == .full, plan.lattice.ids.count > 1,
           choices[s][p].posterior < sure || token.kind == .number,
           let a = chosen(s, p - 1), let c = chosen(s, p + 1),
-          let proposed = middles[LanguageModel.pack(a, c)]
+          let proposed = pairs[LanguageModel.pack(a, c)].map({ middles[Int($0)] })
         else { continue }
         // A sentence whose reading here differs from the run's is decoded again, even when
         // the run's reading is in the list already.
@@ -60,14 +65,14 @@ extension DocumentRestoration {
         let missing = proposed.filter { !plan.lattice.ids.contains($0) }
         guard !missing.isEmpty else { continue }
         let lower = token.text.lowercased()
-        if reachable[lower] == nil {
-          reachable[lower] = Dictionary(
-            memo.channelReadings(lower, restorer).map { ($0.id, $0.logProb) },
-            uniquingKeysWith: { max($0, $1) })
-        }
+        let readings = memo.channelReadings(lower, restorer)
         let penalty = token.kind == .number ? settings.digitWordPenalty : 0
         for x in missing {
-          guard let score = reachable[lower]?[x] else { continue }
+          // The reading's best channel score, looked up in the token's readings: a
+          // position asks for one or two readings, fewer than a table of them all costs.
+          var found: Float?
+          for r in readings where r.id == x { found = max(found ?? r.logProb, r.logProb) }
+          guard let score = found else { continue }
           lattices[s][p].lattice.ids.append(x)
           lattices[s][p].lattice.scores.append(score * settings.channelWeight - penalty)
           changed.insert(s)
@@ -118,18 +123,18 @@ extension DocumentRestoration {
           p + 1 < lattices[s].count
           ? chosenId(s, p + 1, lattices, choices) : Vocabulary.Special.sentenceEnd.rawValue
         let lower = lines[ref.line][ref.index].text.lowercased()
-        let ranked = memo.channelReadings(lower, restorer)
-          .filter { vocabulary.isSyllable($0.id) && !plan.lattice.ids.contains($0.id) }
-          .map { c in
-            (
-              c,
-              c.logProb * settings.channelWeight + model.logProb(c.id, after: before)
-                + model.logProb(after, after: c.id)
-            )
-          }
-          .sorted { $0.1 > $1.1 }
-          .prefix(settings.contextProposals)
-        for (c, _) in ranked {
+        // The best few by score, earlier readings first among equals (what a stable sort's
+        // prefix gives), kept as they come instead of sorting every reading; the list is
+        // searched only for a reading good enough to enter.
+        var best = BestScored<(id: Int32, logProb: Float)>(limit: settings.contextProposals)
+        for c in memo.channelReadings(lower, restorer) where vocabulary.isSyllable(c.id) {
+          let score =
+            c.logProb * settings.channelWeight + model.logProb(c.id, after: before)
+            + model.logProb(after, after: c.id)
+          guard best.admits(score), !plan.lattice.ids.contains(c.id) else { continue }
+          best.insert(c, score: score)
+        }
+        for c in best.items {
           lattices[s][p].lattice.ids.append(c.id)
           lattices[s][p].lattice.scores.append(c.logProb * settings.channelWeight)
           changed.insert(s)
@@ -141,5 +146,38 @@ extension DocumentRestoration {
 
   private func chosenId(_ s: Int, _ p: Int, _ lattices: [[Plan]], _ choices: [[Choice]]) -> Int32 {
     lattices[s][p].lattice.ids[choices[s][p].index]
+  }
+}
+
+/// The `limit` items with the highest scores, best first and, among equal scores, in the
+/// order they were offered: the prefix of a stable sort by descending score.
+struct BestScored<Item> {
+  let limit: Int
+  private(set) var items: [Item] = []
+  private var scores: [Float] = []
+
+  init(limit: Int) {
+    self.limit = limit
+    items.reserveCapacity(limit + 1)
+    scores.reserveCapacity(limit + 1)
+  }
+
+  /// Whether an item with `score` would enter: it must beat the last kept one when the
+  /// list is full (an equal score came later, and loses).
+  func admits(_ score: Float) -> Bool {
+    limit > 0 && (scores.count < limit || score > scores[scores.count - 1])
+  }
+
+  /// Offers an item; it goes after every kept item with a score at least as high.
+  mutating func insert(_ item: Item, score: Float) {
+    guard admits(score) else { return }
+    var i = scores.count
+    while i > 0 && scores[i - 1] < score { i -= 1 }
+    scores.insert(score, at: i)
+    items.insert(item, at: i)
+    if scores.count > limit {
+      scores.removeLast()
+      items.removeLast()
+    }
   }
 }

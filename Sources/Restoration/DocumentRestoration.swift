@@ -29,7 +29,16 @@ struct DocumentRestoration {
     var confidences: [[Double]]
     var changes: [TokenChange]
     var lineModes: [RestorationMode]
-    var lines: [String] { tokens.map { $0.map(\.text).joined() } }
+    /// Each line's tokens appended into one string sized up front (joining an array of
+    /// the texts built that array first and grew the string as it went).
+    var lines: [String] {
+      tokens.map { line in
+        var text = ""
+        text.reserveCapacity(line.reduce(0) { $0 + $1.text.utf8.count })
+        for token in line { text += token.text }
+        return text
+      }
+    }
   }
 
   /// Each distinct lower-case spelling's candidates, and the state table the document's
@@ -39,6 +48,22 @@ struct DocumentRestoration {
     var states: SearchStates
     /// Each spelling's uncut English-model readings, which both kinds of proposal check.
     var readings: [String: [(id: Int32, logProb: Float)]] = [:]
+    /// Each distinct word's parse as a syllable, `nil` when it is none: the mode choice and
+    /// the plans of every (mode, capital line) table ask for the same words.
+    var parses: [String: ParsedWord?] = [:]
+
+    /// A word that parses as a syllable, with the vocabulary's id of that syllable.
+    struct ParsedWord {
+      var id: Int32?
+    }
+
+    /// The parse of `text` (`Syllable(text)`), made once per document.
+    mutating func parse(_ text: String, _ vocabulary: Vocabulary) -> ParsedWord? {
+      if let known = parses[text] { return known }
+      let parsed = Syllable(text).map { ParsedWord(id: vocabulary.id(of: $0.text)) }
+      parses[text] = .some(parsed)  // a word that is no syllable is remembered too
+      return parsed
+    }
 
     /// The uncut readings of `lower`, searched once per document with the shared table.
     mutating func channelReadings(_ lower: String, _ restorer: Restorer) -> [(
@@ -81,12 +106,12 @@ struct DocumentRestoration {
   var settings: Restorer.Settings { restorer.settings }
 
   func run(mode: RestorationMode, minimumBlockWords: Int) -> Result {
-    let lineModes = chooseModes(mode, minimumBlockWords: minimumBlockWords)
+    var candidates = CandidateMemo(states: restorer.makeSearchStates())
+    let lineModes = chooseModes(mode, minimumBlockWords: minimumBlockWords, &candidates)
     let capital = lines.map(SentenceSplitter.isCapitalLine)
     let sentences = SentenceSplitter.sentences(lines)
     // One table per (mode, capital line) pair, keyed by the token's text.
     var plans = [[String: Plan]](repeating: [:], count: 4)
-    var candidates = CandidateMemo(states: restorer.makeSearchStates())
     var lattices: [[Plan]] = []
     for sentence in sentences {
       lattices.append(
@@ -125,7 +150,7 @@ struct DocumentRestoration {
       for (p, ref) in sentence.enumerated() {
         let plan = lattices[s][p]
         let choice = choices[s][p]
-        let lower = lowered.contains(ref)
+        let lower = lowered[s][p]
         guard plan.lattice.ids.count > 1, choice.index != plan.keep || lower else { continue }
         let original = lines[ref.line][ref.index].text
         let syllable = dictionary.vocabulary.text(of: plan.lattice.ids[choice.index])
@@ -150,7 +175,9 @@ struct DocumentRestoration {
   }
 
   /// Full restoration where few words carry diacritics, light correction elsewhere.
-  private func chooseModes(_ mode: RestorationMode, minimumBlockWords: Int) -> [RestorationMode] {
+  private func chooseModes(
+    _ mode: RestorationMode, minimumBlockWords: Int, _ memo: inout CandidateMemo
+  ) -> [RestorationMode] {
     if mode != .auto { return lines.map { _ in mode } }
     // Counts by block number (blocks are numbered from 0 in line order).
     let blockCount = (blocks.max() ?? -1) + 1
@@ -158,24 +185,19 @@ struct DocumentRestoration {
     var words = [Int](repeating: 0, count: blockCount)
     var allMarked = 0
     var allWords = 0
-    // Whether each distinct word is a syllable with a mark: a document repeats its words.
-    var markedWords: [String: Bool] = [:]
     for (l, tokens) in lines.enumerated() {
       for token in tokens where token.kind == .word {
         // Most words are ASCII: letters and marks answered from the bytes.
         let ascii = token.text.asciiLettersOnly
-        guard ascii ?? token.text.allSatisfy(\.isLetterQuickly) else { continue }
+        guard
+          ascii
+            ?? token.text.simpleLetterCounts.map({ $0.letters == token.text.unicodeScalars.count })
+            ?? token.text.allSatisfy(\.isLetterQuickly)
+        else { continue }
         // A mark counts only on a well-formed syllable: an English model sprinkles "é"
         // over words it cannot read ("Chuyén", "trién"), which is no sign of kept marks.
-        let hasMark: Bool
-        if ascii != nil {
-          hasMark = false
-        } else if let known = markedWords[token.text] {
-          hasMark = known
-        } else {
-          hasMark = Syllable(token.text) != nil
-          markedWords[token.text] = hasMark
-        }
+        // Each distinct word is parsed once: a document repeats its words.
+        let hasMark = ascii == nil && memo.parse(token.text, dictionary.vocabulary) != nil
         words[blocks[l]] += 1
         allWords += 1
         if hasMark {
@@ -230,7 +252,7 @@ struct DocumentRestoration {
       // tone), which the vocabulary does not hold: the parse can be spared.
       own = nil
     } else {
-      own = Syllable(text).flatMap { vocabulary.id(of: $0.text) }
+      own = cache.parse(text, vocabulary)?.id
     }
     let cacheKey = (light ? "L" : "F") + lower
     let found: [(id: Int32, logProb: Float)]
@@ -240,8 +262,11 @@ struct DocumentRestoration {
       found = restorer.rankedCandidates(lower, light: light, states: &cache.states)
       cache.lists[cacheKey] = found
     }
+    // Sized for the readings, the word's own syllable and the keep or number unit.
     var ids: [Int32] = []
     var scores: [Float] = []
+    ids.reserveCapacity(found.count + 2)
+    scores.reserveCapacity(found.count + 2)
     var keep: Int?
     if let own {
       keep = 0
@@ -312,55 +337,5 @@ struct DocumentRestoration {
     return DocumentCache(
       unigrams: unigrams, bigrams: bigrams, bigramBonus: settings.cacheBigramBonus,
       trigrams: trigrams, trigramBonus: settings.cacheTrigramBonus, weight: settings.cacheWeight)
-  }
-
-  /// Puts the stroke back on D in abbreviations the training text writes with Đ
-  /// ("QD-TTg" → "QĐ-TTg", "HDND" → "HĐND").
-  private func restoreStrokes(_ tokens: inout [[Token]], _ changes: inout [TokenChange]) {
-    let forms = dictionary.dStrokeForms
-    let strokeForms = Set(forms.values)
-    // An English model reads a capital Đ as D, B or P ("QB-TTg", "NB-CP").
-    func restored(_ segment: String) -> String {
-      // Abbreviations carry no vowel marks: "BỘ" is a word, whatever the forms say.
-      guard segment.allSatisfy(\.isASCII) else { return segment }
-      if let form = forms[segment] { return form }
-      guard !dictionary.acronyms.contains(segment) else { return segment }
-      let letters = Array(segment)
-      for (i, c) in letters.enumerated() where c == "B" || c == "P" {
-        var variant = letters
-        variant[i] = "Đ"
-        if strokeForms.contains(String(variant)) { return String(variant) }
-      }
-      return segment
-    }
-    for l in tokens.indices {
-      for t in tokens[l].indices where tokens[l][t].kind == .code || tokens[l][t].kind == .word {
-        let text = tokens[l][t].text
-        // Words the decoder already restored are syllables, not abbreviations.
-        guard text == lines[l][t].text,
-          text.contains(where: { $0 == "D" || $0 == "B" || $0 == "P" })
-        else { continue }
-        var output = ""
-        var segment = ""
-        func flush() {
-          output +=
-            segment.count >= 2 && segment.allSatisfy(\.isUppercase) ? restored(segment) : segment
-          segment = ""
-        }
-        for c in text {
-          if c.isLetter {
-            segment.append(c)
-          } else {
-            flush()
-            output.append(c)
-          }
-        }
-        flush()
-        if output != text {
-          tokens[l][t].text = output
-          changes.append(TokenChange(line: l, original: text, replacement: output, confidence: 0.9))
-        }
-      }
-    }
   }
 }

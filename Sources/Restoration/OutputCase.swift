@@ -9,7 +9,10 @@ extension DocumentRestoration {
   /// ("NOi", "sOng": an English model reading "ộ", "ố") do not make it an acronym.
   func outputPattern(_ printed: String, capital: Bool) -> CasePattern? {
     // The yen sign is an English model's reading of a capital "Ý" (a Y with its mark).
-    let text = printed.replacingOccurrences(of: "¥", with: "Y")
+    // Searching for it through Foundation cost more than the rest of this function, so
+    // the bytes are asked first: a text holding it (C2 A5 in UTF-8) holds the byte A5.
+    let text =
+      printed.utf8.contains(0xA5) ? printed.replacingOccurrences(of: "¥", with: "Y") : printed
     let lower = text.lowercased()
     if dictionary.foreignWords.contains(lower) { return nil }
     switch CasePattern.ofASCII(text) ?? CasePattern(of: text) {
@@ -55,7 +58,9 @@ extension DocumentRestoration {
     _ original: String, _ syllable: String, _ sentence: [TokenRef], at p: Int
   ) -> Bool {
     // The letter after it may be a digit or a symbol the OCR wrote for a vowel ("I9i").
-    guard original.first == "I", let second = original.dropFirst().first, !second.isUppercase,
+    // Nearly every word is passed over from its first byte (a character "I" starts so).
+    guard original.utf8.first == UInt8(ascii: "I"), original.first == "I",
+      let second = original.dropFirst().first, !second.isUppercase,
       syllable.first == "l", p > 0
     else { return false }
     let before = lines[sentence[p - 1].line][sentence[p - 1].index]
@@ -77,31 +82,44 @@ extension DocumentRestoration {
   /// mid-sentence on purpose. A word is written lower case only when, after the same
   /// preceding syllable, the document prints it lower case more often than capitalized,
   /// and it sits between lower-case words (or before an acronym, "báo Cáo UBND"), where
-  /// no name starts.
+  /// no name starts. The answer is a flag for each position of each sentence.
   func lowerCasedByEvidence(
     _ sentences: [[TokenRef]], _ lattices: [[Plan]], _ choices: [[Choice]],
     lineModes: [RestorationMode], capital: [Bool]
-  ) -> Set<TokenRef> {
+  ) -> [[Bool]] {
     let vocabulary = dictionary.vocabulary
     func startsLower(_ ref: TokenRef) -> Bool { lines[ref.line][ref.index].isLowerCaseWord }
     func startsUpper(_ ref: TokenRef) -> Bool {
       let token = lines[ref.line][ref.index]
-      return token.kind == .word && token.text.first?.isUppercase == true
+      guard token.kind == .word else { return false }
+      if let first = token.text.simpleFirstCharacter { return first.contains(.uppercase) }
+      return token.text.first?.isUppercase == true
     }
-    // Per (preceding syllable, syllable): how often each is printed lower case / capitalized.
-    var counts: [UInt64: (lower: Int, upper: Int)] = [:]
-    var candidates: [(ref: TokenRef, key: UInt64)] = []
+    // Per (preceding syllable, syllable): how often each is printed lower case / capitalized,
+    // at the pair's number in an integer map (a Dictionary's hashing cost more).
+    var pairs = IntegerMap()
+    var lowerCounts: [Int] = []
+    var upperCounts: [Int] = []
+    func number(_ key: UInt64) -> Int {
+      if let known = pairs[key] { return Int(known) }
+      pairs.insert(key, Int32(lowerCounts.count))
+      lowerCounts.append(0)
+      upperCounts.append(0)
+      return lowerCounts.count - 1
+    }
+    var candidates: [(sentence: Int, position: Int, key: UInt64)] = []
     for (s, sentence) in sentences.enumerated() {
       var previous: Int32?
       for (p, ref) in sentence.enumerated() {
         let id = lattices[s][p].lattice.ids[choices[s][p].index]
-        defer { previous = vocabulary.isSyllable(id) && startsLower(ref) ? id : nil }
+        let printedLower = startsLower(ref)
+        defer { previous = vocabulary.isSyllable(id) && printedLower ? id : nil }
         guard let before = previous, vocabulary.isSyllable(id) else { continue }
         let key = LanguageModel.pack(before, id)
-        if startsLower(ref) {
-          counts[key, default: (0, 0)].lower += 1
+        if printedLower {
+          lowerCounts[number(key)] += 1
         } else if startsUpper(ref) {
-          counts[key, default: (0, 0)].upper += 1
+          upperCounts[number(key)] += 1
           let text = lines[ref.line][ref.index].text
           let after = p + 1 < sentence.count ? sentence[p + 1] : nil
           let afterLower =
@@ -113,16 +131,20 @@ extension DocumentRestoration {
             CasePattern(of: text) == .capitalized,
             Self.capitalMayBeLower(text, vocabulary.text(of: id))
           {
-            candidates.append((ref, key))
+            candidates.append((s, p, key))
           }
         }
       }
     }
-    var result = Set<TokenRef>()
-    for (ref, key) in candidates {
+    // A flag per sentence position: the caller asks at every position, and a set of
+    // positions hashed each one.
+    var result = sentences.map { [Bool](repeating: false, count: $0.count) }
+    for (s, p, key) in candidates {
       // The word's other occurrences are printed lower case more often than capitalized
       // (`upper` counts this one too).
-      if let c = counts[key], c.lower >= c.upper { result.insert(ref) }
+      if let n = pairs[key].map(Int.init), lowerCounts[n] >= upperCounts[n] {
+        result[s][p] = true
+      }
     }
     return result
   }
@@ -141,5 +163,11 @@ extension DocumentRestoration {
 
 extension Token {
   /// A word that starts with a lower-case letter: a sentence goes on through it.
-  fileprivate var isLowerCaseWord: Bool { kind == .word && text.first?.isLowercase == true }
+  /// (Asked of every token of a sentence: answered from the first scalar where it is a
+  /// character of its own.)
+  fileprivate var isLowerCaseWord: Bool {
+    guard kind == .word else { return false }
+    if let first = text.simpleFirstCharacter { return first.contains(.lowercase) }
+    return text.first?.isLowercase == true
+  }
 }

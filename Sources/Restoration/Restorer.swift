@@ -278,11 +278,12 @@ public struct Restorer: Sendable {
       let u = unigram[Int(c.id)]
       return c.logProb + u - (u <= unseen ? penalty : 0)
     }
-    let ranked = raw.sorted {
-      let a = key($0)
-      let b = key($1)
-      return a > b || (a == b && $0.id < $1.id)
-    }
+    // Each key is worked out once, not at every comparison. Readings equal in key and id
+    // are equal in everything, so the order is the same whatever the sort.
+    let keyed: [(reading: (id: Int32, logProb: Float), key: Float)] = raw.map { ($0, key($0)) }
+    let ranked = keyed.sorted { a, b in
+      a.key > b.key || (a.key == b.key && a.reading.id < b.reading.id)
+    }.map(\.reading)
     let cut =
       skeleton || light ? settings.candidateLimit : settings.misreadingCandidateLimit
     guard skeleton, settings.skeletonLongerReadings > 0, ranked.count > cut else {

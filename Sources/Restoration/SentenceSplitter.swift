@@ -15,7 +15,9 @@ enum SentenceSplitter {
     var current: [TokenRef] = []
     func close() {
       if !current.isEmpty { result.append(current) }
+      // Room for a usual sentence at once, rather than growing it a few times.
       current = []
+      current.reserveCapacity(32)
     }
     for (l, tokens) in lines.enumerated() {
       var lastVisible: Token?
@@ -31,7 +33,10 @@ enum SentenceSplitter {
         close()
         continue
       }
-      if last.kind == .punctuation, last.text.contains(where: { $0 == ";" || $0 == ":" }) {
+      if last.kind == .punctuation,
+        last.text.utf8.contains(where: { $0 == UInt8(ascii: ";") || $0 == UInt8(ascii: ":") }),
+        last.text.contains(where: { $0 == ";" || $0 == ":" })
+      {
         close()
       }
     }
@@ -46,6 +51,12 @@ enum SentenceSplitter {
     for token in tokens where token.kind == .word {
       // An ASCII word's characters are its bytes (a word holds no "\r\n").
       if let counts = token.text.asciiLetterCounts {
+        letters += counts.letters
+        upper += counts.upper
+        continue
+      }
+      // Most other words are single-scalar characters, counted without grapheme breaking.
+      if let counts = token.text.simpleLetterCounts {
         letters += counts.letters
         upper += counts.upper
         continue

@@ -68,7 +68,10 @@ public struct Vocabulary: Sendable {
 
   /// Whether a token ends a sentence.
   static func endsSentence(_ token: Token) -> Bool {
+    // Asked from the bytes first: each of those characters holds its last byte (. ! ? and
+    // A6 for "…", E2 80 A6), so most punctuation is passed over without walking characters.
     token.kind == .punctuation
+      && token.text.utf8.contains(where: { $0 == 0x2E || $0 == 0x21 || $0 == 0x3F || $0 == 0xA6 })
       && token.text.contains(where: { $0 == "." || $0 == "!" || $0 == "?" || $0 == "…" })
   }
 }

@@ -12,6 +12,12 @@ public enum CasePattern: Sendable, Hashable {
 
   /// The pattern of `word`'s letters; characters that are not letters do not count.
   public init(of word: String) {
+    self = CasePattern(simple: word) ?? CasePattern(characters: word)
+  }
+
+  /// `init(of:)` walking the characters: the reference `init(simple:)` must agree with,
+  /// and the way for a word with scalars outside `SimpleScalars`.
+  init(characters word: String) {
     let letters = word.filter(\.isLetter)
     guard let first = letters.first else {
       self = .lower
@@ -32,6 +38,35 @@ public enum CasePattern: Sendable, Hashable {
       } else {
         self = .mixed
       }
+    } else {
+      self = restLower ? .lower : .mixed
+    }
+  }
+
+  /// `init(of:)` read scalar by scalar from `SimpleScalars` (no grapheme breaking, no
+  /// property lookups); `nil` when a scalar lies outside it.
+  init?(simple word: String) {
+    var count = 0
+    var firstUpper = false
+    var restUpper = true
+    var restLower = true
+    for scalar in word.unicodeScalars {
+      guard let flags = SimpleScalars.flags(scalar.value) else { return nil }
+      guard flags.contains(.letter) else { continue }
+      let upper = flags.contains(.uppercase)
+      if count == 0 {
+        firstUpper = upper
+      } else if upper {
+        restLower = false
+      } else {
+        restUpper = false
+      }
+      count += 1
+    }
+    if count == 0 {
+      self = .lower
+    } else if firstUpper {
+      self = count == 1 || restLower ? .capitalized : restUpper ? .upper : .mixed
     } else {
       self = restLower ? .lower : .mixed
     }

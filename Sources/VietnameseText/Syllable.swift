@@ -29,6 +29,18 @@ public struct Syllable: Sendable, Hashable {
   /// Parses one syllable in any case and any tone-placement style; `nil` when the text
   /// is not a well-formed Vietnamese syllable.
   public init?(_ text: String) {
+    switch Syllable.parseScalars(text) {
+    case .syllable(let parsed): self = parsed
+    case .none: return nil
+    case .unhandled:
+      guard let parsed = Syllable.parseCharacters(text) else { return nil }
+      self = parsed
+    }
+  }
+
+  /// The parse walking the lower-cased text's characters: the reference `parseScalars`
+  /// must agree with, and the way for text with other scalars.
+  static func parseCharacters(_ text: String) -> Syllable? {
     var letters: [Character] = []
     var tone = Tone.level
     for c in text.lowercased() {
@@ -44,7 +56,7 @@ public struct Syllable: Sendable, Hashable {
     }
     guard let parts = Phonotactics.split(letters) else { return nil }
     if Phonotactics.stopCodas.contains(parts.coda), !tone.allowedBeforeStop { return nil }
-    self.init(onset: parts.onset, nucleus: parts.nucleus, coda: parts.coda, tone: tone)
+    return Syllable(onset: parts.onset, nucleus: parts.nucleus, coda: parts.coda, tone: tone)
   }
 
   /// The rhyme (nucleus and coda) without tone.

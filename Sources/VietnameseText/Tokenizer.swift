@@ -122,6 +122,8 @@ public enum Tokenizer {
     return line.withUTF8 { bytes -> [Token]? in
       var tokens: [Token] = []
       let count = bytes.count
+      // About a word and a space for every six bytes of plan text.
+      tokens.reserveCapacity(count / 3 + 2)
       var runStart = 0
       var runIsSpace = false
       var previous: UInt32 = 0
@@ -131,7 +133,9 @@ public enum Tokenizer {
         guard end > runStart else { return }
         let run = UnsafeBufferPointer(rebasing: bytes[runStart..<end])
         if runIsSpace {
-          tokens.append(Token(kind: .space, text: String(decoding: run, as: UTF8.self)))
+          // Most spacing is one space, written without decoding it.
+          let text = run.count == 1 && run[0] == 0x20 ? " " : String(decoding: run, as: UTF8.self)
+          tokens.append(Token(kind: .space, text: text))
         } else {
           tokens.append(contentsOf: classifyingBytes(run))
         }
@@ -213,6 +217,9 @@ public enum Tokenizer {
   /// Whether `text` is a Roman numeral, or OCR's reading of one that is no Vietnamese
   /// syllable ("H" or "IH" for "II" or "III", "Il" for "II", "Iv" for "IV").
   static func looksLikeRomanNumeral(_ text: String) -> Bool {
+    // Either kind starts with the byte of a capital I, V, X, H or L (a first character
+    // that is one of them starts so): nearly every line's first word is passed over here.
+    guard let first = text.utf8.first, "IVXHL".utf8.contains(first) else { return false }
     if isRomanNumeral(text) { return true }
     guard text.count <= 4, text.first?.isUppercase == true,
       text.allSatisfy({ "IVXHLl1ivx".contains($0) })
@@ -227,6 +234,12 @@ public enum Tokenizer {
 
   /// Classifies one whitespace-free chunk, splitting off punctuation around it.
   static func classify(_ chunk: String) -> [Token] {
+    classifyByScalars(chunk) ?? classifyByCharacters(chunk)
+  }
+
+  /// `classify` walking characters: the reference `classifyByScalars` must agree with,
+  /// and the way for a chunk holding scalars outside `SimpleScalars`.
+  static func classifyByCharacters(_ chunk: String) -> [Token] {
     if isAddress(chunk) { return [Token(kind: .address, text: chunk)] }
     var chars = Array(chunk)
     var lead: [Character] = []
@@ -301,6 +314,23 @@ public enum Tokenizer {
       chunk.utf8.contains(where: { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "@") })
         || chunk.utf8.first == UInt8(ascii: "h") || chunk.utf8.first == UInt8(ascii: "H")
     else { return false }
+    // Past that, an address needs an at sign, a start of "http" or "www", or a dot before a
+    // domain's first letter (".vn", ".com", ".gov", ".org", ".net"): a word with a full
+    // stop has none. Only the letters themselves lower-case to those ASCII letters.
+    let utf8 = chunk.utf8
+    let first = utf8.first ?? 0
+    if !utf8.contains(UInt8(ascii: "@")), !"hHwW".utf8.contains(first) {
+      var previousIsDot = false
+      var domainStart = false
+      for byte in utf8 {
+        if previousIsDot && "vVcCgGoOnN".utf8.contains(byte) {
+          domainStart = true
+          break
+        }
+        previousIsDot = byte == UInt8(ascii: ".")
+      }
+      if !domainStart { return false }
+    }
     let lower = chunk.lowercased()
     if lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("www.") {
       return true
