@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import Restoration
@@ -32,6 +33,36 @@ import Testing
       choice[i] += 1
     }
     #expect(pathScore(path, lattice, model, cache) == best)
+  }
+}
+
+/// Each posterior must be the chosen reading's share of the paths that differ from the
+/// decoder's path at that position alone, each path scored term by term from the model
+/// and the cache. Values are multiples of 1/8, so the differences are exact and the
+/// posteriors must be equal, whichever way the decoder finds a pair or a trigram
+/// (matched from a short row or list, or probed).
+@Test func posteriorsAreTheChosenReadingsShareOfItsAlternatives() {
+  var random = SplitMix(seed: 11)
+  for _ in 0..<120 {
+    let (model, cache) = randomModel(&random)
+    let lattice = (0..<(1 + random.below(5))).map { _ in
+      let count = 1 + random.below(5)
+      return Lattice(
+        ids: (0..<count).map { _ in Int32(12 + random.below(vocabularySize)) },
+        scores: (0..<count).map { _ in -Float(random.below(40)) / 8 })
+    }
+    let choices = Decoder(model: model, beam: 8, gap: 0).decode(lattice, cache: cache)
+    let path = choices.map(\.index)
+    for i in lattice.indices {
+      var changed = path
+      let chosen = pathScore(path, lattice, model, cache)
+      var sum = 0.0
+      for k in lattice[i].ids.indices {
+        changed[i] = k
+        sum += exp(Double(pathScore(changed, lattice, model, cache) - chosen))
+      }
+      #expect(choices[i].posterior == 1 / sum)
+    }
   }
 }
 
