@@ -23,12 +23,15 @@ import Testing
     try factory.copy(fixture: "bad/encrypted.pdf", to: "bad/encrypted.pdf")
     try factory.write("bad/empty.pdf", Data())
     try factory.write("bad/not-a-pdf.pdf", Data("Kế hoạch, but only text.\n".utf8))
-    // A scanned plan: OCR takes seconds per page, far past the batch's timeout, while
-    // each good input converts in a fraction of a second.
+    // A scanned plan, rendered for OCR at 900 dpi: tens of seconds of OCR, far past the
+    // batch's timeout, while each good input (no OCR, so the resolution plays no part)
+    // converts in under a second even on a busy machine (at 300 dpi the scan took 5 s,
+    // too close to a timeout that good inputs must never reach).
     try factory.copy(fixture: "kh-tinh-khanh-hoa-scan.pdf", to: "bad/slow-scan.pdf")
 
-    let run = try IngestProcess.run(
-      ["batch", inputs.path, "--out", out.path, "--jobs", "2", "--timeout", "3"])
+    let run = try IngestProcess.run([
+      "batch", inputs.path, "--out", out.path, "--jobs", "2", "--timeout", "6", "--dpi", "900",
+    ])
 
     #expect(run.status == 10, "stderr: \(run.stderr)")
     let outputs = try BatchInputsFactory.outputs(in: out)
@@ -49,7 +52,7 @@ import Testing
       let line = failed.split(separator: "\n").first { $0.contains("bad/\(name).pdf: ") }
       #expect(line != nil, "\(name) is not listed: \(run.stderr)")
     }
-    #expect(failed.contains("slow-scan.pdf: timed out after 3.0 s"))
+    #expect(failed.contains("slow-scan.pdf: timed out after 6.0 s"))
     let rows = try DatabaseQueue(path: out.appendingPathComponent("catalog.sqlite").path).read {
       db in
       try Row.fetchAll(
