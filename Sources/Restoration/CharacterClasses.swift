@@ -46,34 +46,3 @@ extension String {
   /// Whether the text has an ASCII lower-case letter, which an all-capital word has not.
   var hasASCIILowercase: Bool { utf8.contains { (97...122).contains($0) } }
 }
-
-extension CasePattern {
-  /// `CasePattern(of:)` answered from the bytes for an ASCII word (where a letter is A–Z
-  /// or a–z and a capital A–Z); `nil` for any other word.
-  static func ofASCII(_ word: String) -> CasePattern? {
-    var count = 0
-    var firstUpper = false
-    var restUpper = true
-    var restLower = true
-    for byte in word.utf8 {
-      if byte > 0x7F { return nil }
-      let upper = (65...90).contains(byte)
-      guard upper || (97...122).contains(byte) else { continue }
-      if count == 0 {
-        firstUpper = upper
-      } else if upper {
-        restLower = false
-      } else {
-        restUpper = false
-      }
-      count += 1
-    }
-    if count == 0 { return .lower }
-    if firstUpper {
-      if count == 1 { return .capitalized }
-      if restUpper { return .upper }
-      return restLower ? .capitalized : .mixed
-    }
-    return restLower ? .lower : .mixed
-  }
-}

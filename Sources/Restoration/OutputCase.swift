@@ -15,7 +15,7 @@ extension DocumentRestoration {
       printed.utf8.contains(0xA5) ? printed.replacingOccurrences(of: "¥", with: "Y") : printed
     let lower = text.lowercased()
     if dictionary.foreignWords.contains(lower) { return nil }
-    switch CasePattern.ofASCII(text) ?? CasePattern(of: text) {
+    switch CasePattern(of: text) {
     case .mixed:
       let inner = text.dropFirst().filter(\.isUppercase)
       if text.count <= 7,

@@ -21,22 +21,6 @@ import VietnameseText
   #expect(parsed > 1000)
 }
 
-/// Case patterns of ASCII words are read from their bytes: they must be what
-/// `CasePattern(of:)` says, for words with digits and symbols too.
-@Test func asciiCasePatternsMatchTheGeneralOne() {
-  var generator = SystemRandomNumberGenerator()
-  let alphabet = Array("aAbBzZ019$|-.'")
-  var words = ["", "S6", "B¢", "VNeID", "IoT", "tinh", "Tinh", "TINH", "tINH", "NOi", "6"]
-  for _ in 0..<5000 {
-    let length = Int.random(in: 0...6, using: &generator)
-    words.append(String((0..<length).map { _ in alphabet.randomElement(using: &generator)! }))
-  }
-  for word in words where word.utf8.allSatisfy({ $0 < 0x80 }) {
-    #expect(CasePattern.ofASCII(word) == CasePattern(of: word), "\(word)")
-  }
-  #expect(CasePattern.ofASCII("Bộ") == nil)
-}
-
 /// A capital line is told from its ASCII words' bytes: the counts must be those of the
 /// characters, and a line's verdict that of counting every character.
 @Test func asciiLetterCountsMatchTheCharacters() {

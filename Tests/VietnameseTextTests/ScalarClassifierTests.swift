@@ -13,8 +13,9 @@ private let pieces: [String] = [
   "www.", ".vn", ".com", "KH", "UBND", "TTg", "vv", "Kế", "hoạch",
 ]
 
-/// Kinds and exact bytes (String equality would let canonically equivalent texts pass).
-private func bytes(_ tokens: [Token]) -> [String] {
+/// Kinds and exact bytes (String equality would let canonically equivalent texts pass);
+/// the tokenizer's tests compare its paths through it.
+func bytes(_ tokens: [Token]) -> [String] {
   tokens.map { "\($0.kind) \(Array($0.text.utf8))" }
 }
 

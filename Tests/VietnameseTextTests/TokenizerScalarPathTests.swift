@@ -14,11 +14,6 @@ private let pieces: [String] = [
   "ﾞ", "😀", "🇻🇳", "a\u{301}", "@", "http://x.vn", "II.", "KH-UBND", "12/2025",
 ]
 
-/// Kinds and exact bytes (String equality would let canonically equivalent texts pass).
-private func bytes(_ tokens: [Token]) -> [String] {
-  tokens.map { "\($0.kind) \(Array($0.text.utf8))" }
-}
-
 @Test func scalarCutsMatchCharacterCuts() {
   var generator = SystemRandomNumberGenerator()
   var lines = [
