@@ -36,21 +36,21 @@ extension Tokenizer {
     var start = 0
     var end = scalars.count
     while start < end,
-      isEdge(scalars[start]) || scalars[start] == 0x2D /* - */
-        || scalars[start] == 0x27 /* ' */ || scalars[start] == 0x2019 /* ’ */
+      isEdge(scalars[start]) || scalars[start] == Mark.hyphen
+        || scalars[start] == Mark.apostrophe || scalars[start] == Mark.rightQuote
     {
       start += 1
     }
     while end > start,
-      isEdge(scalars[end - 1]) || scalars[end - 1] == 0x2D /* - */
-        || scalars[end - 1] == 0x2F /* / */
+      isEdge(scalars[end - 1]) || scalars[end - 1] == Mark.hyphen
+        || scalars[end - 1] == Mark.slash
     {
       end -= 1
     }
     var tokens: [Token] = []
     if start > 0 { tokens.append(Token(kind: .punctuation, text: text(0, start))) }
     if end > start {
-      if end < scalars.count, scalars[end] == 0x29 /* ) */, end - start == 1,
+      if end < scalars.count, scalars[end] == Mark.closingParenthesis, end - start == 1,
         flags[start].contains(.letter), start == 0
       {
         tokens.append(Token(kind: .marker, text: text(start, end)))
@@ -81,7 +81,7 @@ extension Tokenizer {
       // A bar standing alone is a table's ruling line read by OCR, not a letter.
       let wordLike =
         hasLetter
-        || (scalars.contains(where: isLetterLike) && !scalars.allSatisfy { $0 == 0x7C /* | */ })
+        || (scalars.contains(where: isLetterLike) && !scalars.allSatisfy { $0 == Mark.bar })
       tokens.append(Token(kind: wordLike ? .word : .punctuation, text: core))
       return
     }
@@ -95,7 +95,7 @@ extension Tokenizer {
     if scalars.endIndex > segmentStart { segments.append(segmentStart..<scalars.endIndex) }
     // Single letters joined by periods are an abbreviation ("v.v" for "vân vân"), no words.
     let initials =
-      segments.count > 1 && !scalars.contains(where: { $0 != 0x2E /* . */ && isJoiner($0) })
+      segments.count > 1 && !scalars.contains(where: { $0 != Mark.period && isJoiner($0) })
       && segments.allSatisfy { $0.count == 1 }
     let abbreviations =
       segments.count > 1
@@ -134,8 +134,9 @@ extension Tokenizer {
   /// `edgePunctuation` as scalars.
   @inline(__always) static func isEdge(_ s: UInt32) -> Bool {
     switch s {
-    case 0x2E, 0x2C, 0x3B, 0x3A, 0x21, 0x3F, 0x28, 0x29, 0x5B, 0x5D, 0x22, 0x2A,  // . , ; : ! ? ( ) [ ] " *
-      0x201C, 0x201D, 0x2018, 0xAB, 0xBB, 0x2026:  // “ ” ‘ « » …
+    // . , ; : ! ? ( ) [ ] " * and “ ” ‘ « » …
+    case 0x2E, 0x2C, 0x3B, 0x3A, 0x21, 0x3F, 0x28, 0x29, 0x5B, 0x5D, 0x22, 0x2A,
+      0x201C, 0x201D, 0x2018, 0xAB, 0xBB, 0x2026:
       return true
     default: return false
     }
@@ -158,4 +159,15 @@ extension Tokenizer {
   @inline(__always) private static func isNumberSymbol(_ s: UInt32) -> Bool {
     s == 0x2E || s == 0x2C || s == 0x2F || s == 0x2D || s == 0x3A || s == 0x25
   }
+}
+
+/// The scalars the rules above name.
+private enum Mark {
+  static let hyphen: UInt32 = 0x2D
+  static let apostrophe: UInt32 = 0x27
+  static let rightQuote: UInt32 = 0x2019
+  static let slash: UInt32 = 0x2F
+  static let closingParenthesis: UInt32 = 0x29
+  static let bar: UInt32 = 0x7C
+  static let period: UInt32 = 0x2E
 }
