@@ -264,12 +264,6 @@ struct CandidateSearch {
     }
   }
 
-  /// The `k`-th largest of `values` (1 ≤ k ≤ count), found by quickselect; the order of
-  /// `values` is lost.
-  static func largest(_ k: Int, in values: inout [Float]) -> Float {
-    values.withUnsafeMutableBufferPointer { largest(k, in: $0) }
-  }
-
   /// The `k`-th largest of `v` (1 ≤ k ≤ count), found by quickselect; the order of `v` is
   /// lost.
   static func largest(_ k: Int, in v: UnsafeMutableBufferPointer<Float>) -> Float {

@@ -185,25 +185,23 @@ public struct Restorer: Sendable {
       confusions: dictionary.confusions[ChannelKind.lostDiacritics.rawValue],
       skeletons: index)
     let standard = Settings()
-    precomputedApplies =
+    // What both kinds of list are cut and ranked by, then each mode's channel and edits.
+    let ranking =
       settings.candidateLimit == standard.candidateLimit
-      && settings.misreadingCandidateLimit == standard.misreadingCandidateLimit
       && settings.searchLimit == standard.searchLimit
       && settings.candidateFloor == standard.candidateFloor
+      && settings.unseenRankPenalty == standard.unseenRankPenalty
+    precomputedApplies =
+      ranking && settings.misreadingCandidateLimit == standard.misreadingCandidateLimit
       && settings.maxEdits == standard.maxEdits && settings.editLogProb == standard.editLogProb
       && settings.unseenMark == standard.unseenMark
       && settings.toneVariantShift == standard.toneVariantShift
       && settings.skeletonLongerReadings == standard.skeletonLongerReadings
-      && settings.unseenRankPenalty == standard.unseenRankPenalty
     precomputedLightApplies =
-      settings.candidateLimit == standard.candidateLimit
-      && settings.searchLimit == standard.searchLimit
-      && settings.candidateFloor == standard.candidateFloor
-      && settings.lightEdits == standard.lightEdits
+      ranking && settings.lightEdits == standard.lightEdits
       && settings.vieEditLogProb == standard.vieEditLogProb
       && settings.vieUnseenMark == standard.vieUnseenMark
       && settings.vieToneVariantShift == standard.vieToneVariantShift
-      && settings.unseenRankPenalty == standard.unseenRankPenalty
     // Every syllable the training text never holds shares the lowest unigram, the floor.
     let unigram = dictionary.model.unigramLogProbs
     unseenLogProb =
