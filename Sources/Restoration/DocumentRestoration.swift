@@ -13,6 +13,8 @@ struct DocumentRestoration {
   let blocks: [Int]
   /// The periods put back as commas, the eths as Đ and the symbols as dashes.
   let punctuationChanges: [TokenChange]
+  /// The number of each distinct word, at each word's place in `lines`.
+  let words: DocumentWords
 
   init(restorer: Restorer, lines: [[Token]], blocks: [Int]) {
     var repaired = lines
@@ -22,6 +24,7 @@ struct DocumentRestoration {
     self.restorer = restorer
     self.lines = repaired
     self.blocks = blocks
+    words = DocumentWords(lines: repaired)
   }
 
   struct Result {
@@ -29,14 +32,26 @@ struct DocumentRestoration {
     var confidences: [[Double]]
     var changes: [TokenChange]
     var lineModes: [RestorationMode]
-    /// Each line's tokens appended into one string sized up front (joining an array of
-    /// the texts built that array first and grew the string as it went).
-    var lines: [String] {
-      tokens.map { line in
-        var text = ""
-        text.reserveCapacity(line.reduce(0) { $0 + $1.text.utf8.count })
-        for token in line { text += token.text }
-        return text
+    /// Each line's tokens, their bytes copied into one string made at its final size
+    /// (appending each text to a string cost about 340 instructions a token).
+    var lines: [String] { tokens.map(Self.joined) }
+
+    /// The texts of `line` one after another.
+    static func joined(_ line: [Token]) -> String {
+      var count = 0
+      for token in line { count += token.text.utf8.count }
+      if count == 0 { return "" }
+      return String(unsafeUninitializedCapacity: count) { buffer in
+        var end = 0
+        for token in line {
+          var text = token.text
+          text.withUTF8 { bytes in
+            guard let source = bytes.baseAddress else { return }
+            (buffer.baseAddress! + end).initialize(from: source, count: bytes.count)
+            end += bytes.count
+          }
+        }
+        return end
       }
     }
   }
@@ -48,20 +63,27 @@ struct DocumentRestoration {
     var states: SearchStates
     /// Each spelling's uncut English-model readings, which both kinds of proposal check.
     var readings: [String: [(id: Int32, logProb: Float)]] = [:]
-    /// Each distinct word's parse as a syllable, `nil` when it is none: the mode choice and
-    /// the plans of every (mode, capital line) table ask for the same words.
-    var parses: [String: ParsedWord?] = [:]
+    /// Each distinct word's parse as a syllable (outer `nil`: not parsed yet; inner: no
+    /// syllable), at the word's class: the mode choice and the plans of every (mode,
+    /// capital line) table ask for the same words.
+    var parses: [ParsedWord??]
+
+    init(states: SearchStates, words: Int) {
+      self.states = states
+      parses = [ParsedWord??](repeating: nil, count: words)
+    }
 
     /// A word that parses as a syllable, with the vocabulary's id of that syllable.
     struct ParsedWord {
       var id: Int32?
     }
 
-    /// The parse of `text` (`Syllable(text)`), made once per document.
-    mutating func parse(_ text: String, _ vocabulary: Vocabulary) -> ParsedWord? {
-      if let known = parses[text] { return known }
+    /// The parse of `text` (`Syllable(text)`), of word class `word`, made once per
+    /// document.
+    mutating func parse(_ word: Int32, _ text: String, _ vocabulary: Vocabulary) -> ParsedWord? {
+      if let known = parses[Int(word)] { return known }
       let parsed = Syllable(text).map { ParsedWord(id: vocabulary.id(of: $0.text)) }
-      parses[text] = .some(parsed)  // a word that is no syllable is remembered too
+      parses[Int(word)] = .some(parsed)  // a word that is no syllable is remembered too
       return parsed
     }
 
@@ -89,37 +111,47 @@ struct DocumentRestoration {
   /// text, as when OCR joins the "Nơi nhận" column with the signer's): such a run is a
   /// heading or a title written in capitals, so the word keeps its capitals rather than
   /// being read as one word of a lower-case sentence.
-  func inCapitalRun(_ tokens: [Token], at index: Int) -> Bool {
-    func capitalWord(_ token: Token) -> Bool {
-      token.kind == .word && !token.text.hasASCIILowercase && token.text.count >= 2
-        && token.text == token.text.uppercased()
-        && !dictionary.acronyms.contains(token.text)
-        && VietnameseFolding.fold(token.text).contains(where: "aeiouy".contains)
-    }
-    guard capitalWord(tokens[index]) else { return false }
-    let before = tokens[..<index].last { $0.kind != .space }
-    let after = tokens[(index + 1)...].first { $0.kind != .space }
-    return [before, after].contains { $0.map(capitalWord) ?? false }
+  /// `capitalWords` answers for each word number whether it is such a word.
+  func inCapitalRun(line l: Int, at index: Int, capitalWords: [Bool]) -> Bool {
+    let tokens = lines[l]
+    let numbers = words.numbers[l]
+    func capitalWord(_ t: Int) -> Bool { numbers[t] >= 0 && capitalWords[Int(numbers[t])] }
+    guard capitalWord(index) else { return false }
+    let before = tokens[..<index].lastIndex { $0.kind != .space }
+    let after = tokens[(index + 1)...].firstIndex { $0.kind != .space }
+    return before.map(capitalWord) == true || after.map(capitalWord) == true
+  }
+
+  /// Whether a token is an all-capital word that is no known acronym and has a vowel: what
+  /// `inCapitalRun` looks for, answered once per distinct word.
+  func isCapitalWord(_ text: String, kind: Token.Kind) -> Bool {
+    kind == .word && !text.hasASCIILowercase && text.count >= 2
+      && text == text.uppercased()
+      && !dictionary.acronyms.contains(text)
+      && VietnameseFolding.fold(text).contains(where: "aeiouy".contains)
   }
 
   var dictionary: RestorationDictionary { restorer.dictionary }
   var settings: Restorer.Settings { restorer.settings }
 
   func run(mode: RestorationMode, minimumBlockWords: Int) -> Result {
-    var candidates = CandidateMemo(states: restorer.makeSearchStates())
+    var candidates = CandidateMemo(states: restorer.makeSearchStates(), words: words.classCount)
     let lineModes = chooseModes(mode, minimumBlockWords: minimumBlockWords, &candidates)
-    let capital = lines.map(SentenceSplitter.isCapitalLine)
+    let capital = capitalLines()
+    let capitalWords = zip(words.texts, words.kinds).map(isCapitalWord)
     let sentences = SentenceSplitter.sentences(lines)
-    // One table per (mode, capital line) pair, keyed by the token's text.
-    var plans = [[String: Plan]](repeating: [:], count: 4)
+    // One table per (mode, capital line) pair, at the token's word class.
+    var plans = [[Plan?]](repeating: [Plan?](repeating: nil, count: words.classCount), count: 4)
     var lattices: [[Plan]] = []
+    lattices.reserveCapacity(sentences.count)
     for sentence in sentences {
       lattices.append(
         sentence.map { ref in
           plan(
-            lines[ref.line][ref.index], light: lineModes[ref.line] == .light,
+            lines[ref.line][ref.index], wordClass(ref),
+            light: lineModes[ref.line] == .light,
             capital: capital[ref.line]
-              || inCapitalRun(lines[ref.line], at: ref.index),
+              || inCapitalRun(line: ref.line, at: ref.index, capitalWords: capitalWords),
             &plans, &candidates)
         })
     }
@@ -174,6 +206,31 @@ struct DocumentRestoration {
     return Result(tokens: tokens, confidences: confidences, changes: changes, lineModes: lineModes)
   }
 
+  /// The class of the word at `ref`, -1 for a token that is no word or number.
+  func wordClass(_ ref: TokenRef) -> Int32 {
+    let number = words.numbers[ref.line][ref.index]
+    return number < 0 ? -1 : words.classes[Int(number)]
+  }
+
+  /// Whether each line is written in capitals (`SentenceSplitter.isCapitalLine`), its
+  /// words' letters counted once per distinct word.
+  func capitalLines() -> [Bool] {
+    let counts = words.texts.indices.map { k in
+      words.kinds[k] == .word
+        ? SentenceSplitter.letterCounts(words.texts[k]) : (letters: 0, upper: 0)
+    }
+    return lines.indices.map { l in
+      var letters = 0
+      var upper = 0
+      for (t, token) in lines[l].enumerated() where token.kind == .word {
+        let c = counts[Int(words.numbers[l][t])]
+        letters += c.letters
+        upper += c.upper
+      }
+      return SentenceSplitter.isCapital(letters: letters, upper: upper)
+    }
+  }
+
   /// Full restoration where few words carry diacritics, light correction elsewhere.
   private func chooseModes(
     _ mode: RestorationMode, minimumBlockWords: Int, _ memo: inout CandidateMemo
@@ -185,19 +242,17 @@ struct DocumentRestoration {
     var words = [Int](repeating: 0, count: blockCount)
     var allMarked = 0
     var allWords = 0
+    // What each distinct word counts as, worked out at its first sight: 0 not yet, 1 not
+    // letters alone (not counted), 2 a word without a kept mark, 3 a word with one.
+    var kinds = [UInt8](repeating: 0, count: self.words.count)
     for (l, tokens) in lines.enumerated() {
-      for token in tokens where token.kind == .word {
-        // Most words are ASCII: letters and marks answered from the bytes.
-        let ascii = token.text.asciiLettersOnly
-        guard
-          ascii
-            ?? token.text.simpleLetterCounts.map({ $0.letters == token.text.unicodeScalars.count })
-            ?? token.text.allSatisfy(\.isLetterQuickly)
-        else { continue }
-        // A mark counts only on a well-formed syllable: an English model sprinkles "é"
-        // over words it cannot read ("Chuyén", "trién"), which is no sign of kept marks.
-        // Each distinct word is parsed once: a document repeats its words.
-        let hasMark = ascii == nil && memo.parse(token.text, dictionary.vocabulary) != nil
+      for (t, token) in tokens.enumerated() where token.kind == .word {
+        let number = self.words.numbers[l][t]
+        if kinds[Int(number)] == 0 {
+          kinds[Int(number)] = wordKind(number, token.text, &memo)
+        }
+        guard kinds[Int(number)] > 1 else { continue }
+        let hasMark = kinds[Int(number)] == 3
         words[blocks[l]] += 1
         allWords += 1
         if hasMark {
@@ -205,6 +260,21 @@ struct DocumentRestoration {
           allMarked += 1
         }
       }
+    }
+    func wordKind(_ number: Int32, _ text: String, _ memo: inout CandidateMemo) -> UInt8 {
+      // Most words are ASCII: letters and marks answered from the bytes.
+      let ascii = text.asciiLettersOnly
+      guard
+        ascii
+          ?? text.simpleLetterCounts.map({ $0.letters == text.unicodeScalars.count })
+          ?? text.allSatisfy(\.isLetterQuickly)
+      else { return 1 }
+      // A mark counts only on a well-formed syllable: an English model sprinkles "é"
+      // over words it cannot read ("Chuyén", "trién"), which is no sign of kept marks.
+      let parsed =
+        ascii == nil
+        && memo.parse(self.words.classes[Int(number)], text, dictionary.vocabulary) != nil
+      return parsed ? 3 : 2
     }
     func decide(_ m: Int, _ w: Int) -> RestorationMode {
       Double(m) >= settings.markedShareForLight * Double(w) ? .light : .full
@@ -219,7 +289,7 @@ struct DocumentRestoration {
   /// `plans` caches each distinct token's plan, `candidates` each distinct lower-case
   /// spelling's candidates ("Ké", "ké" and "KÉ" share one search): plans repeat words.
   private func plan(
-    _ token: Token, light: Bool, capital: Bool, _ plans: inout [[String: Plan]],
+    _ token: Token, _ number: Int32, light: Bool, capital: Bool, _ plans: inout [[Plan?]],
     _ candidates: inout CandidateMemo
   ) -> Plan {
     let vocabulary = dictionary.vocabulary
@@ -231,15 +301,16 @@ struct DocumentRestoration {
     let digits = token.kind == .number && !light && token.text.count <= 2
     guard token.kind == .word || digits else { return fixed }
     let table = (light ? 2 : 0) + (capital ? 1 : 0)
-    if let known = plans[table][token.text] { return known }
+    if let known = plans[table][Int(number)] { return known }
     let made =
-      makePlan(token.text, light: light, capital: capital, number: digits, &candidates) ?? fixed
-    plans[table][token.text] = made
+      makePlan(token.text, number, light: light, capital: capital, number: digits, &candidates)
+      ?? fixed
+    plans[table][Int(number)] = made
     return made
   }
 
   private func makePlan(
-    _ text: String, light: Bool, capital: Bool, number: Bool,
+    _ text: String, _ word: Int32, light: Bool, capital: Bool, number: Bool,
     _ cache: inout CandidateMemo
   ) -> Plan? {
     let vocabulary = dictionary.vocabulary
@@ -252,7 +323,7 @@ struct DocumentRestoration {
       // tone), which the vocabulary does not hold: the parse can be spared.
       own = nil
     } else {
-      own = cache.parse(text, vocabulary)?.id
+      own = cache.parse(word, text, vocabulary)?.id
     }
     let cacheKey = (light ? "L" : "F") + lower
     let found: [(id: Int32, logProb: Float)]

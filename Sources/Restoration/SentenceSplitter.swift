@@ -49,24 +49,32 @@ enum SentenceSplitter {
     var upper = 0
     var letters = 0
     for token in tokens where token.kind == .word {
-      // An ASCII word's characters are its bytes (a word holds no "\r\n").
-      if let counts = token.text.asciiLetterCounts {
-        letters += counts.letters
-        upper += counts.upper
-        continue
-      }
-      // Most other words are single-scalar characters, counted without grapheme breaking.
-      if let counts = token.text.simpleLetterCounts {
-        letters += counts.letters
-        upper += counts.upper
-        continue
-      }
-      for c in token.text where c.isLetterQuickly {
-        letters += 1
-        if c.isUppercaseQuickly { upper += 1 }
-      }
+      let counts = letterCounts(token.text)
+      letters += counts.letters
+      upper += counts.upper
     }
-    return letters >= 4 && upper * 10 >= letters * 8
+    return isCapital(letters: letters, upper: upper)
+  }
+
+  /// Whether a line with `letters` letters in its words, `upper` of them capitals, is
+  /// written in capitals.
+  static func isCapital(letters: Int, upper: Int) -> Bool {
+    letters >= 4 && upper * 10 >= letters * 8
+  }
+
+  /// How many letters a word has, and how many of them are capitals.
+  static func letterCounts(_ word: String) -> (letters: Int, upper: Int) {
+    // An ASCII word's characters are its bytes (a word holds no "\r\n").
+    if let counts = word.asciiLetterCounts { return counts }
+    // Most other words are single-scalar characters, counted without grapheme breaking.
+    if let counts = word.simpleLetterCounts { return counts }
+    var letters = 0
+    var upper = 0
+    for c in word where c.isLetterQuickly {
+      letters += 1
+      if c.isUppercaseQuickly { upper += 1 }
+    }
+    return (letters, upper)
   }
 
   /// Training sentences as unit ids, noting abbreviation evidence on the way.
