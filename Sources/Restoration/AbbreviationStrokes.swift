@@ -22,6 +22,17 @@ extension DocumentRestoration {
     return false
   }
 
+  /// Whether `text` has a D, B or P in a run of capitals: the words `restoreStrokes` may
+  /// rewrite.
+  static func mayHoldStroke(_ text: String) -> Bool {
+    // Asked from the bytes first: a character D, B or P holds its byte.
+    text.utf8.contains(where: {
+      $0 == UInt8(ascii: "D") || $0 == UInt8(ascii: "B") || $0 == UInt8(ascii: "P")
+    })
+      && mayHoldAbbreviation(text)
+      && text.contains(where: { $0 == "D" || $0 == "B" || $0 == "P" })
+  }
+
   /// Puts the stroke back on D in abbreviations the training text writes with Đ
   /// ("QD-TTg" → "QĐ-TTg", "HDND" → "HĐND").
   func restoreStrokes(_ tokens: inout [[Token]], _ changes: inout [TokenChange]) {
@@ -41,19 +52,17 @@ extension DocumentRestoration {
       }
       return segment
     }
+    // Whether each distinct word may hold one, asked once per word: a word the decoder
+    // changed is passed over below whatever its number says.
+    let mayHold = words.texts.map(Self.mayHoldStroke)
     for l in tokens.indices {
       for t in tokens[l].indices where tokens[l][t].kind == .code || tokens[l][t].kind == .word {
+        let number = words.numbers[l][t]
+        if number >= 0 && !mayHold[Int(number)] { continue }
         let text = tokens[l][t].text
         // Words the decoder already restored are syllables, not abbreviations.
         // Asked from the bytes first: a character D, B or P holds its byte.
-        guard
-          text.utf8.contains(where: {
-            $0 == UInt8(ascii: "D") || $0 == UInt8(ascii: "B") || $0 == UInt8(ascii: "P")
-          }),
-          Self.mayHoldAbbreviation(text),
-          text == lines[l][t].text,
-          text.contains(where: { $0 == "D" || $0 == "B" || $0 == "P" })
-        else { continue }
+        guard Self.mayHoldStroke(text), text == lines[l][t].text else { continue }
         var output = ""
         var segment = ""
         func flush() {

@@ -30,34 +30,36 @@ extension DocumentRestoration {
       let id = lattices[s][p].lattice.ids[choices[s][p].index]
       return vocabulary.isSyllable(id) ? id : nil
     }
-    // The middles of sure runs of three, by their outer pair.
+    // The middles of sure runs of three, by their outer pair, in the order found.
     // Lists at their pair's number in an integer map (a Dictionary's hashing cost more).
     var pairs = IntegerMap()
-    var middles: [[Int32]] = []
+    var middles = RunMiddles()
     for s in lattices.indices where lattices[s].count >= 3 {
       for p in 1..<(lattices[s].count - 1) {
         guard let a = id(s, p - 1), let x = id(s, p), let c = id(s, p + 1) else { continue }
         let key = LanguageModel.pack(a, c)
-        if let n = pairs[key].map(Int.init) {
-          if !middles[n].contains(x) { middles[n].append(x) }
+        if let n = pairs[key] {
+          middles.add(x, to: n)
         } else {
-          pairs.insert(key, Int32(middles.count))
-          middles.append([x])
+          pairs.insert(key, middles.makeList(x))
         }
       }
     }
-    guard !middles.isEmpty else { return [] }
+    guard middles.lists > 0 else { return [] }
     var changed = Set<Int>()
     for s in lattices.indices where lattices[s].count >= 3 {
       for p in 1..<(lattices[s].count - 1) {
+        // Read in place: copying a position's plan or token cost a retain and a release
+        // of each of its arrays and strings at every position.
         let ref = sentences[s][p]
+        guard lineModes[ref.line] == .full, lattices[s][p].lattice.ids.count > 1,
+          choices[s][p].posterior < sure || lines[ref.line][ref.index].kind == .number,
+          let a = chosen(s, p - 1), let c = chosen(s, p + 1),
+          let list = pairs[LanguageModel.pack(a, c)]
+        else { continue }
+        let proposed = middles.list(list)
         let plan = lattices[s][p]
         let token = lines[ref.line][ref.index]
-        guard lineModes[ref.line] == .full, plan.lattice.ids.count > 1,
-          choices[s][p].posterior < sure || token.kind == .number,
-          let a = chosen(s, p - 1), let c = chosen(s, p + 1),
-          let proposed = pairs[LanguageModel.pack(a, c)].map({ middles[Int($0)] })
-        else { continue }
         // A sentence whose reading here differs from the run's is decoded again, even when
         // the run's reading is in the list already.
         let chosen = plan.lattice.ids[choices[s][p].index]
@@ -83,6 +85,56 @@ extension DocumentRestoration {
   }
 }
 
+/// Lists of distinct ids kept in one flat store, each in the order its ids came: the
+/// middles of the document's sure runs by their outer pair. Most pairs have one middle,
+/// and an array for each cost an allocation and a release.
+struct RunMiddles {
+  /// Each entry's id and the entry after it in its list (-1: the last).
+  private var ids: [Int32] = []
+  private var next: [Int32] = []
+  /// Each list's first and last entry.
+  private var heads: [Int32] = []
+  private var tails: [Int32] = []
+
+  /// How many lists there are.
+  var lists: Int { heads.count }
+
+  /// Starts a list holding `id`; returns its number.
+  mutating func makeList(_ id: Int32) -> Int32 {
+    let entry = Int32(ids.count)
+    ids.append(id)
+    next.append(-1)
+    heads.append(entry)
+    tails.append(entry)
+    return Int32(heads.count - 1)
+  }
+
+  /// Adds `id` at the end of list `n` unless the list holds it.
+  mutating func add(_ id: Int32, to n: Int32) {
+    var e = heads[Int(n)]
+    while e >= 0 {
+      if ids[Int(e)] == id { return }
+      e = next[Int(e)]
+    }
+    let entry = Int32(ids.count)
+    ids.append(id)
+    next.append(-1)
+    next[Int(tails[Int(n)])] = entry
+    tails[Int(n)] = entry
+  }
+
+  /// The ids of list `n`, in the order they came.
+  func list(_ n: Int32) -> [Int32] {
+    var found: [Int32] = []
+    var e = heads[Int(n)]
+    while e >= 0 {
+      found.append(ids[Int(e)])
+      e = next[Int(e)]
+    }
+    return found
+  }
+}
+
 extension DocumentRestoration {
   /// Readings the context proposes for a word the first pass left as printed, unsurely, or
   /// read as a syllable with a posterior below `contextProposalPosterior`, in an
@@ -103,11 +155,13 @@ extension DocumentRestoration {
     for s in lattices.indices {
       for p in lattices[s].indices {
         let ref = sentences[s][p]
-        let plan = lattices[s][p]
-        guard lineModes[ref.line] == .full, plan.lattice.ids.count > 1 else { continue }
+        // Read in place until the position qualifies (a copy of the plan cost a retain and
+        // a release of both its arrays at every position).
+        guard lineModes[ref.line] == .full, lattices[s][p].lattice.ids.count > 1 else { continue }
         let choice = choices[s][p]
+        let keep = lattices[s][p].keep
         let keptUnsurely =
-          plan.keep.map { plan.lattice.ids[$0] == other && choice.index == $0 } == true
+          keep.map { lattices[s][p].lattice.ids[$0] == other && choice.index == $0 } == true
           // A sure keep would send its whole sentence to a second decoding for little: on
           // the rough `eng` set they mend 4 more words, for 5–12% of full restoration's speed.
           && choice.posterior < settings.cacheConfidence
@@ -115,8 +169,9 @@ extension DocumentRestoration {
         // right reading, as a kept word may.
         let syllableUnsure =
           choice.posterior < settings.contextProposalPosterior
-          && vocabulary.isSyllable(plan.lattice.ids[choice.index])
+          && vocabulary.isSyllable(lattices[s][p].lattice.ids[choice.index])
         guard keptUnsurely || syllableUnsure else { continue }
+        let plan = lattices[s][p]
         let before =
           p > 0 ? chosenId(s, p - 1, lattices, choices) : Vocabulary.Special.sentenceStart.rawValue
         let after =

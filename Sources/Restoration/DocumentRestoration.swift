@@ -17,14 +17,29 @@ struct DocumentRestoration {
   let words: DocumentWords
 
   init(restorer: Restorer, lines: [[Token]], blocks: [Int]) {
+    self.init(restorer: restorer, lines: lines, blocks: blocks, numbered: nil)
+  }
+
+  /// The tokenizer's lines with its numbers for their words, kept where no repair
+  /// changes a word.
+  init(restorer: Restorer, numbered: Tokenizer.NumberedLines, blocks: [Int]) {
+    self.init(restorer: restorer, lines: numbered.tokens, blocks: blocks, numbered: numbered)
+  }
+
+  private init(
+    restorer: Restorer, lines: [[Token]], blocks: [Int], numbered: Tokenizer.NumberedLines?
+  ) {
     var repaired = lines
+    var rewritten: [TokenRef] = []
     punctuationChanges =
-      Self.commasReadAsPeriods(&repaired) + Self.strokesReadAsEth(&repaired)
+      Self.commasReadAsPeriods(&repaired) + Self.strokesReadAsEth(&repaired, &rewritten)
       + Self.dashesReadAsSymbols(&repaired)
     self.restorer = restorer
     self.lines = repaired
     self.blocks = blocks
-    words = DocumentWords(lines: repaired)
+    words =
+      numbered.map { DocumentWords(numbered: $0, lines: repaired, rewritten: rewritten) }
+      ?? DocumentWords(lines: repaired)
   }
 
   struct Result {
@@ -59,7 +74,11 @@ struct DocumentRestoration {
   /// Each distinct lower-case spelling's candidates, and the state table the document's
   /// searches share (emptied after each, not allocated anew).
   struct CandidateMemo {
-    var lists: [String: [(id: Int32, logProb: Float)]] = [:]
+    /// Each spelling's list in full (0) and light (1) mode, at the spelling's number.
+    var lists: [[[(id: Int32, logProb: Float)]?]] = [[], []]
+    /// The lower-case spellings, numbered by the bytes of their composed form (Strings
+    /// equal as Strings share a number, as they shared a String-keyed table's entry).
+    var spellings = ByteTable()
     var states: SearchStates
     /// Each spelling's uncut English-model readings, which both kinds of proposal check.
     var readings: [String: [(id: Int32, logProb: Float)]] = [:]
@@ -80,6 +99,18 @@ struct DocumentRestoration {
 
     /// The parse of `text` (`Syllable(text)`), of word class `word`, made once per
     /// document.
+    /// The number of the spelling `lower`, given on first sight.
+    mutating func spelling(_ lower: String) -> Int {
+      var composed =
+        DocumentWords.isComposed(lower) ? lower : lower.precomposedStringWithCanonicalMapping
+      let number = Int(composed.withUTF8 { spellings.find($0, tag: 0) }.number)
+      if number == lists[0].count {
+        lists[0].append(nil)
+        lists[1].append(nil)
+      }
+      return number
+    }
+
     mutating func parse(_ word: Int32, _ text: String, _ vocabulary: Vocabulary) -> ParsedWord? {
       if let known = parses[Int(word)] { return known }
       let parsed = Syllable(text).map { ParsedWord(id: vocabulary.id(of: $0.text)) }
@@ -106,31 +137,6 @@ struct DocumentRestoration {
     var pattern = CasePattern.lower
   }
 
-  /// Whether the word at `index` stands next to another all-capital word that is no
-  /// known acronym and has a vowel ("KT. CHU TICH" on a line that also holds lower-case
-  /// text, as when OCR joins the "Nơi nhận" column with the signer's): such a run is a
-  /// heading or a title written in capitals, so the word keeps its capitals rather than
-  /// being read as one word of a lower-case sentence.
-  /// `capitalWords` answers for each word number whether it is such a word.
-  func inCapitalRun(line l: Int, at index: Int, capitalWords: [Bool]) -> Bool {
-    let tokens = lines[l]
-    let numbers = words.numbers[l]
-    func capitalWord(_ t: Int) -> Bool { numbers[t] >= 0 && capitalWords[Int(numbers[t])] }
-    guard capitalWord(index) else { return false }
-    let before = tokens[..<index].lastIndex { $0.kind != .space }
-    let after = tokens[(index + 1)...].firstIndex { $0.kind != .space }
-    return before.map(capitalWord) == true || after.map(capitalWord) == true
-  }
-
-  /// Whether a token is an all-capital word that is no known acronym and has a vowel: what
-  /// `inCapitalRun` looks for, answered once per distinct word.
-  func isCapitalWord(_ text: String, kind: Token.Kind) -> Bool {
-    kind == .word && !text.hasASCIILowercase && text.count >= 2
-      && text == text.uppercased()
-      && !dictionary.acronyms.contains(text)
-      && VietnameseFolding.fold(text).contains(where: "aeiouy".contains)
-  }
-
   var dictionary: RestorationDictionary { restorer.dictionary }
   var settings: Restorer.Settings { restorer.settings }
 
@@ -142,6 +148,10 @@ struct DocumentRestoration {
     let sentences = SentenceSplitter.sentences(lines)
     // One table per (mode, capital line) pair, at the token's word class.
     var plans = [[Plan?]](repeating: [Plan?](repeating: nil, count: words.classCount), count: 4)
+    // The plan of each class (numbers, punctuation): the token as it is.
+    let fixedPlans = Vocabulary.Special.allCases.map {
+      Plan(lattice: Lattice(ids: [$0.rawValue], scores: [0]), keep: 0)
+    }
     var lattices: [[Plan]] = []
     lattices.reserveCapacity(sentences.count)
     for sentence in sentences {
@@ -152,7 +162,7 @@ struct DocumentRestoration {
             light: lineModes[ref.line] == .light,
             capital: capital[ref.line]
               || inCapitalRun(line: ref.line, at: ref.index, capitalWords: capitalWords),
-            &plans, &candidates)
+            &plans, &candidates, fixedPlans: fixedPlans)
         })
     }
     var cache = DocumentCache()
@@ -206,96 +216,19 @@ struct DocumentRestoration {
     return Result(tokens: tokens, confidences: confidences, changes: changes, lineModes: lineModes)
   }
 
-  /// The class of the word at `ref`, -1 for a token that is no word or number.
-  func wordClass(_ ref: TokenRef) -> Int32 {
-    let number = words.numbers[ref.line][ref.index]
-    return number < 0 ? -1 : words.classes[Int(number)]
-  }
-
-  /// Whether each line is written in capitals (`SentenceSplitter.isCapitalLine`), its
-  /// words' letters counted once per distinct word.
-  func capitalLines() -> [Bool] {
-    let counts = words.texts.indices.map { k in
-      words.kinds[k] == .word
-        ? SentenceSplitter.letterCounts(words.texts[k]) : (letters: 0, upper: 0)
-    }
-    return lines.indices.map { l in
-      var letters = 0
-      var upper = 0
-      for (t, token) in lines[l].enumerated() where token.kind == .word {
-        let c = counts[Int(words.numbers[l][t])]
-        letters += c.letters
-        upper += c.upper
-      }
-      return SentenceSplitter.isCapital(letters: letters, upper: upper)
-    }
-  }
-
-  /// Full restoration where few words carry diacritics, light correction elsewhere.
-  private func chooseModes(
-    _ mode: RestorationMode, minimumBlockWords: Int, _ memo: inout CandidateMemo
-  ) -> [RestorationMode] {
-    if mode != .auto { return lines.map { _ in mode } }
-    // Counts by block number (blocks are numbered from 0 in line order).
-    let blockCount = (blocks.max() ?? -1) + 1
-    var marked = [Int](repeating: 0, count: blockCount)
-    var words = [Int](repeating: 0, count: blockCount)
-    var allMarked = 0
-    var allWords = 0
-    // What each distinct word counts as, worked out at its first sight: 0 not yet, 1 not
-    // letters alone (not counted), 2 a word without a kept mark, 3 a word with one.
-    var kinds = [UInt8](repeating: 0, count: self.words.count)
-    for (l, tokens) in lines.enumerated() {
-      for (t, token) in tokens.enumerated() where token.kind == .word {
-        let number = self.words.numbers[l][t]
-        if kinds[Int(number)] == 0 {
-          kinds[Int(number)] = wordKind(number, token.text, &memo)
-        }
-        guard kinds[Int(number)] > 1 else { continue }
-        let hasMark = kinds[Int(number)] == 3
-        words[blocks[l]] += 1
-        allWords += 1
-        if hasMark {
-          marked[blocks[l]] += 1
-          allMarked += 1
-        }
-      }
-    }
-    func wordKind(_ number: Int32, _ text: String, _ memo: inout CandidateMemo) -> UInt8 {
-      // Most words are ASCII: letters and marks answered from the bytes.
-      let ascii = text.asciiLettersOnly
-      guard
-        ascii
-          ?? text.simpleLetterCounts.map({ $0.letters == text.unicodeScalars.count })
-          ?? text.allSatisfy(\.isLetterQuickly)
-      else { return 1 }
-      // A mark counts only on a well-formed syllable: an English model sprinkles "é"
-      // over words it cannot read ("Chuyén", "trién"), which is no sign of kept marks.
-      let parsed =
-        ascii == nil
-        && memo.parse(self.words.classes[Int(number)], text, dictionary.vocabulary) != nil
-      return parsed ? 3 : 2
-    }
-    func decide(_ m: Int, _ w: Int) -> RestorationMode {
-      Double(m) >= settings.markedShareForLight * Double(w) ? .light : .full
-    }
-    let overall = decide(allMarked, max(allWords, 1))
-    return lines.indices.map { l in
-      let w = words[blocks[l]]
-      return w >= minimumBlockWords ? decide(marked[blocks[l]], w) : overall
-    }
-  }
-
   /// `plans` caches each distinct token's plan, `candidates` each distinct lower-case
   /// spelling's candidates ("Ké", "ké" and "KÉ" share one search): plans repeat words.
   private func plan(
     _ token: Token, _ number: Int32, light: Bool, capital: Bool, _ plans: inout [[Plan?]],
-    _ candidates: inout CandidateMemo
+    _ candidates: inout CandidateMemo, fixedPlans: [Plan]
   ) -> Plan {
     let vocabulary = dictionary.vocabulary
     // Made only when needed: for a word it parses the syllable, which a known plan spares.
     var fixed: Plan {
-      Plan(lattice: Lattice(ids: [vocabulary.fixedUnit(token) ?? 0], scores: [0]), keep: 0)
+      let unit = vocabulary.fixedUnit(token) ?? 0
+      // A class's plan is shared (made once per document), not made per token.
+      return unit < fixedPlans.count
+        ? fixedPlans[Int(unit)] : Plan(lattice: Lattice(ids: [unit], scores: [0]), keep: 0)
     }
     // English-model OCR writes "ở" as "6" and "lệ" as "18": a short number may be a word.
     let digits = token.kind == .number && !light && token.text.count <= 2
@@ -315,8 +248,9 @@ struct DocumentRestoration {
   ) -> Plan? {
     let vocabulary = dictionary.vocabulary
     let other = Vocabulary.Special.otherWord.rawValue
-    guard let pattern = number ? .lower : outputPattern(text, capital: capital) else { return nil }
     let lower = text.lowercased()
+    guard let pattern = number ? .lower : outputPattern(text, lower: lower, capital: capital)
+    else { return nil }
     let own: Int32?
     if lower.utf8.allSatisfy({ $0 < 0x80 }), vocabulary.id(of: lower) == nil {
       // An ASCII word parses, if at all, to its own letters in lower case (no marks, level
@@ -325,13 +259,13 @@ struct DocumentRestoration {
     } else {
       own = cache.parse(word, text, vocabulary)?.id
     }
-    let cacheKey = (light ? "L" : "F") + lower
+    let spelling = cache.spelling(lower)
     let found: [(id: Int32, logProb: Float)]
-    if let known = cache.lists[cacheKey] {
+    if let known = cache.lists[light ? 1 : 0][spelling] {
       found = known
     } else {
       found = restorer.rankedCandidates(lower, light: light, states: &cache.states)
-      cache.lists[cacheKey] = found
+      cache.lists[light ? 1 : 0][spelling] = found
     }
     // Sized for the readings, the word's own syllable and the keep or number unit.
     var ids: [Int32] = []
@@ -375,12 +309,13 @@ struct DocumentRestoration {
     var bigrams = IntegerMap()
     var trigrams = IntegerMap()
     var seen: [Int32] = []
-    for (s, plans) in lattices.enumerated() {
+    for s in lattices.indices {
       var previous: Int32?
       var beforePrevious: Int32?
-      for (p, plan) in plans.enumerated() {
+      // Plans read in place (a copy of each cost a retain and a release of its arrays).
+      for p in lattices[s].indices {
         let choice = choices[s][p]
-        let id = plan.lattice.ids[choice.index]
+        let id = lattices[s][p].lattice.ids[choice.index]
         guard vocabulary.isSyllable(id), choice.posterior >= settings.cacheConfidence else {
           previous = nil
           beforePrevious = nil
@@ -388,7 +323,7 @@ struct DocumentRestoration {
         }
         if counts[Int(id)] == 0 { seen.append(id) }
         counts[Int(id)] += 1
-        if let previous, plan.lattice.ids.count > 1 {
+        if let previous, lattices[s][p].lattice.ids.count > 1 {
           bigrams.insert(LanguageModel.pack(previous, id), 1)
           if let beforePrevious {
             trigrams.insert(LanguageModel.pack(beforePrevious, previous, id), 1)

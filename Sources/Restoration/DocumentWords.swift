@@ -22,10 +22,14 @@ struct DocumentWords {
   private(set) var classes: [Int32] = []
   /// How many classes there are.
   private(set) var classCount = 0
+  /// Numbers given here by bytes: number `offset + k` is key k of the table (the numbers
+  /// below `offset` came from the tokenizer).
   private var byBytes = ByteTable()
+  private var offset: Int32 = 0
   /// Classes by the bytes of their texts' composed form (NFC).
   private var byComposed = ByteTable()
 
+  /// Numbers the words of `lines` by hashing each one's bytes.
   init(lines: [[Token]]) {
     numbers.reserveCapacity(lines.count)
     for line in lines {
@@ -37,6 +41,22 @@ struct DocumentWords {
     }
   }
 
+  /// Takes the tokenizer's numbers for the words of `lines`, which are `numbered.tokens`
+  /// with the tokens at `rewritten` changed (a repair): those are numbered anew.
+  init(numbered: Tokenizer.NumberedLines, lines: [[Token]], rewritten: [TokenRef]) {
+    numbers = numbered.words
+    texts = numbered.texts
+    offset = Int32(texts.count)
+    kinds = numbered.kinds
+    classes.reserveCapacity(texts.count)
+    for text in texts { classes.append(classOf(text)) }
+    for ref in rewritten {
+      let token = lines[ref.line][ref.index]
+      numbers[ref.line][ref.index] =
+        token.kind == .word || token.kind == .number ? number(of: token) : -1
+    }
+  }
+
   /// How many numbers there are.
   var count: Int { texts.count }
 
@@ -44,15 +64,19 @@ struct DocumentWords {
   private mutating func number(of token: Token) -> Int32 {
     var text = token.text
     let (k, new) = text.withUTF8 { byBytes.find($0, tag: token.kind == .word ? 1 : 2) }
-    guard new else { return k }
+    guard new else { return k + offset }
     texts.append(token.text)
     kinds.append(token.kind)
-    var composed =
-      Self.isComposed(token.text) ? token.text : token.text.precomposedStringWithCanonicalMapping
+    classes.append(classOf(token.text))
+    return Int32(texts.count - 1)
+  }
+
+  /// The class of `text`, made on first sight of its composed form.
+  private mutating func classOf(_ text: String) -> Int32 {
+    var composed = Self.isComposed(text) ? text : text.precomposedStringWithCanonicalMapping
     let (c, _) = composed.withUTF8 { byComposed.find($0, tag: 0) }
-    classes.append(c)
     classCount = byComposed.count
-    return k
+    return c
   }
 
   /// Whether `text` is its own composed form (NFC), told from its scalars: every scalar
@@ -70,62 +94,5 @@ struct DocumentWords {
       else { return false }
     }
     return true
-  }
-}
-
-/// Byte strings numbered in the order first seen, found by an open-addressing table of
-/// FNV-1a hashes (the tokenizer's chunk memo finds its chunks the same way).
-struct ByteTable {
-  /// The keys' bytes, key k at `bytes[starts[k]..<starts[k + 1]]`, with its hash and tag.
-  private var bytes: [UInt8] = []
-  private var starts: [Int] = [0]
-  private var hashes: [UInt64] = []
-  private var tags: [UInt8] = []
-  /// Key numbers by hash slot (-1: empty), at most half full.
-  private var slots = [Int32](repeating: -1, count: 1024)
-
-  /// How many keys there are.
-  var count: Int { hashes.count }
-
-  /// The number of the key `key` with `tag` (keys with other tags are other keys), and
-  /// whether it was new.
-  @inline(__always)
-  mutating func find(_ key: UnsafeBufferPointer<UInt8>, tag: UInt8) -> (number: Int32, new: Bool) {
-    if (count + 1) * 2 > slots.count { grow() }
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(tag)
-    for b in key { hash = (hash ^ UInt64(b)) &* 0x100_0000_01b3 }
-    hash = hash &* 0x9E37_79B9_7F4A_7C15
-    let mask = slots.count - 1
-    var slot = Int(truncatingIfNeeded: hash >> 32) & mask
-    while true {
-      let k = Int(slots[slot])
-      if k < 0 { break }
-      if hashes[k] == hash, tags[k] == tag, same(k, key) { return (Int32(k), false) }
-      slot = (slot + 1) & mask
-    }
-    let k = Int32(count)
-    slots[slot] = k
-    bytes.append(contentsOf: key)
-    starts.append(bytes.count)
-    hashes.append(hash)
-    tags.append(tag)
-    return (k, true)
-  }
-
-  private func same(_ k: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
-    let start = starts[k]
-    guard starts[k + 1] - start == key.count else { return false }
-    for i in 0..<key.count where bytes[start + i] != key[i] { return false }
-    return true
-  }
-
-  private mutating func grow() {
-    slots = [Int32](repeating: -1, count: slots.count * 2)
-    let mask = slots.count - 1
-    for (k, hash) in hashes.enumerated() {
-      var slot = Int(truncatingIfNeeded: hash >> 32) & mask
-      while slots[slot] >= 0 { slot = (slot + 1) & mask }
-      slots[slot] = Int32(k)
-    }
   }
 }

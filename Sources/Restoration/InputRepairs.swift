@@ -42,8 +42,11 @@ extension DocumentRestoration {
 extension DocumentRestoration {
   /// The eth ("Ð", "ð") is no Vietnamese letter: Tesseract's Vietnamese model writes it
   /// for "Đ", "đ", at times beside the "Đ" it also wrote ("QĐÐ-TTg" for "QĐ-TTg"). Words
-  /// and codes get the Vietnamese letter, once.
-  static func strokesReadAsEth(_ lines: inout [[Token]]) -> [TokenChange] {
+  /// and codes get the Vietnamese letter, once. The places of the tokens rewritten are
+  /// added to `rewritten`.
+  static func strokesReadAsEth(_ lines: inout [[Token]], _ rewritten: inout [TokenRef])
+    -> [TokenChange]
+  {
     var changes: [TokenChange] = []
     for l in lines.indices {
       for t in lines[l].indices
@@ -60,6 +63,7 @@ extension DocumentRestoration {
         let retokenized = Tokenizer.tokenize(repaired)
         lines[l][t] =
           retokenized.count == 1 ? retokenized[0] : Token(kind: lines[l][t].kind, text: repaired)
+        rewritten.append(TokenRef(line: l, index: t))
         changes.append(TokenChange(line: l, original: text, replacement: repaired, confidence: 0.9))
       }
     }

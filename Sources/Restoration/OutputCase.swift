@@ -7,13 +7,14 @@ extension DocumentRestoration {
   /// The case a restored word is written in; `nil` when the word must be left alone
   /// (acronyms, foreign words, "VNeID"). Capitals inside a word that stand for vowels
   /// ("NOi", "sOng": an English model reading "ộ", "ố") do not make it an acronym.
-  func outputPattern(_ printed: String, capital: Bool) -> CasePattern? {
+  /// `lower` is `printed.lowercased()`, made once by the caller.
+  func outputPattern(_ printed: String, lower printedLower: String, capital: Bool) -> CasePattern? {
     // The yen sign is an English model's reading of a capital "Ý" (a Y with its mark).
     // Searching for it through Foundation cost more than the rest of this function, so
     // the bytes are asked first: a text holding it (C2 A5 in UTF-8) holds the byte A5.
-    let text =
-      printed.utf8.contains(0xA5) ? printed.replacingOccurrences(of: "¥", with: "Y") : printed
-    let lower = text.lowercased()
+    let yen = printed.utf8.contains(0xA5)
+    let text = yen ? printed.replacingOccurrences(of: "¥", with: "Y") : printed
+    let lower = yen ? text.lowercased() : printedLower
     if dictionary.foreignWords.contains(lower) { return nil }
     switch CasePattern(of: text) {
     case .mixed:
@@ -88,12 +89,22 @@ extension DocumentRestoration {
     lineModes: [RestorationMode], capital: [Bool]
   ) -> [[Bool]] {
     let vocabulary = dictionary.vocabulary
-    func startsLower(_ ref: TokenRef) -> Bool { lines[ref.line][ref.index].isLowerCaseWord }
+    // The case of each distinct word's first letter, worked out once (every position of
+    // every sentence asks): 1 lower case, 2 upper case, 0 neither or no word.
+    let firstCase = words.texts.indices.map { k -> UInt8 in
+      let token = Token(kind: words.kinds[k], text: words.texts[k])
+      if token.isLowerCaseWord { return 1 }
+      guard token.kind == .word else { return 0 }
+      if let first = token.text.simpleFirstCharacter { return first.contains(.uppercase) ? 2 : 0 }
+      return token.text.first?.isUppercase == true ? 2 : 0
+    }
+    func startsLower(_ ref: TokenRef) -> Bool {
+      let number = words.numbers[ref.line][ref.index]
+      return number >= 0 && firstCase[Int(number)] == 1
+    }
     func startsUpper(_ ref: TokenRef) -> Bool {
-      let token = lines[ref.line][ref.index]
-      guard token.kind == .word else { return false }
-      if let first = token.text.simpleFirstCharacter { return first.contains(.uppercase) }
-      return token.text.first?.isUppercase == true
+      let number = words.numbers[ref.line][ref.index]
+      return number >= 0 && firstCase[Int(number)] == 2
     }
     // Per (preceding syllable, syllable): how often each is printed lower case / capitalized,
     // at the pair's number in an integer map (a Dictionary's hashing cost more).

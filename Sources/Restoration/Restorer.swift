@@ -322,7 +322,7 @@ public struct Restorer: Sendable {
       blocks.append(block)
     }
     let engine = DocumentRestoration(
-      restorer: self, lines: Tokenizer.tokenize(lines: lines), blocks: blocks)
+      restorer: self, numbered: Tokenizer.numberingWords(lines: lines), blocks: blocks)
     let result = engine.run(mode: mode, minimumBlockWords: 30)
     return RestoredText(lines: result.lines, changes: result.changes, lineModes: result.lineModes)
   }

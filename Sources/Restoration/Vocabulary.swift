@@ -51,18 +51,38 @@ public struct Vocabulary: Sendable {
       if let s = Syllable(token.text), let id = ids[s.text] { return id }
       return Special.otherWord.rawValue
     case .punctuation:
-      let t = token.text
-      if t.contains(where: { $0 == "." || $0 == "!" || $0 == "?" || $0 == "…" }) {
-        return nil
-      }
-      switch t.first {
-      case ",": return Special.comma.rawValue
-      case ";", ":": return Special.colon.rawValue
-      case "-", "–", "—": return Special.dash.rawValue
-      case "(", "[", "“", "\"": return Special.open.rawValue
-      case ")", "]", "”": return Special.close.rawValue
-      default: return Special.punctuation.rawValue
-      }
+      return Self.asciiPunctuationUnit(token.text) ?? Self.punctuationUnit(token.text)
+    }
+  }
+
+  /// `fixedUnit` of punctuation, read character by character.
+  static func punctuationUnit(_ t: String) -> Int32? {
+    if t.contains(where: { $0 == "." || $0 == "!" || $0 == "?" || $0 == "…" }) {
+      return nil
+    }
+    switch t.first {
+    case ",": return Special.comma.rawValue
+    case ";", ":": return Special.colon.rawValue
+    case "-", "–", "—": return Special.dash.rawValue
+    case "(", "[", "“", "\"": return Special.open.rawValue
+    case ")", "]", "”": return Special.close.rawValue
+    default: return Special.punctuation.rawValue
+    }
+  }
+
+  /// `fixedUnit` of ASCII punctuation, read from its bytes (each byte is a character of
+  /// its own: a token holds no "\r\n"): `.some(nil)` for one that ends a sentence, `nil`
+  /// for text that is not ASCII.
+  static func asciiPunctuationUnit(_ text: String) -> Int32?? {
+    guard let first = text.utf8.first, text.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+    if text.utf8.contains(where: { $0 == 0x2E || $0 == 0x21 || $0 == 0x3F }) { return .some(nil) }
+    switch first {
+    case UInt8(ascii: ","): return Special.comma.rawValue
+    case UInt8(ascii: ";"), UInt8(ascii: ":"): return Special.colon.rawValue
+    case UInt8(ascii: "-"): return Special.dash.rawValue
+    case UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: "\""): return Special.open.rawValue
+    case UInt8(ascii: ")"), UInt8(ascii: "]"): return Special.close.rawValue
+    default: return Special.punctuation.rawValue
     }
   }
 

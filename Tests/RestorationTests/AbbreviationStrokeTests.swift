@@ -37,3 +37,17 @@ import Testing
   #expect(DocumentRestoration.mayHoldAbbreviation("QD-TTg"))
   #expect(!DocumentRestoration.mayHoldAbbreviation("Bộ"))
 }
+
+/// The stroke repair asks once per distinct word whether it may hold a stroke: a word
+/// seen many times is repaired at every place the decoder left it, and nowhere else.
+@Test func strokesArePutBackAtEveryPlaceOfARepeatedWord() {
+  let line = "Nghi quyet cua HDND tinh va HDND huyen, UBND va HDND xa"
+  let restored = TestSupport.restorer.restore(lines: [line, line], mode: .full).lines
+  for output in restored {
+    #expect(output.components(separatedBy: "HĐND").count == 4, "\(output)")
+    #expect(!output.contains("HDND"), "\(output)")
+  }
+  #expect(DocumentRestoration.mayHoldStroke("HDND"))
+  #expect(!DocumentRestoration.mayHoldStroke("Dân"))
+  #expect(!DocumentRestoration.mayHoldStroke("tinh"))
+}

@@ -143,3 +143,58 @@ private func randomWords(_ count: Int) -> [String] {
   }
   #expect(runs > 0)
 }
+
+/// A document numbered by the tokenizer keeps its numbers where no repair changed a word,
+/// and the words the eth repair rewrote ("Ðiều" → "Điều") are numbered anew: every word's
+/// number names its own text and kind, and classes are String equality.
+@Test func tokenizerNumbersSurviveTheRepairs() {
+  let lines = [
+    "Ðiều 1. Ðiều chỉnh kế hoạch, Điều 2 QĐÐ-TTg", "II. MUC TIEU", "ke hoach. thuc hien Điều",
+    "~ Phoi hop e\u{302}\u{301} ế",
+  ]
+  let engine = DocumentRestoration(
+    restorer: TestSupport.restorer, numbered: Tokenizer.numberingWords(lines: lines),
+    blocks: lines.map { _ in 0 })
+  var classOf: [String: Int32] = [:]
+  var dieu = 0  // two rewritten, two printed so
+  for (l, line) in engine.lines.enumerated() {
+    for (t, token) in line.enumerated() {
+      let number = engine.words.numbers[l][t]
+      guard token.kind == .word || token.kind == .number else {
+        #expect(number == -1)
+        continue
+      }
+      #expect(Array(engine.words.texts[Int(number)].utf8) == Array(token.text.utf8))
+      #expect(engine.words.kinds[Int(number)] == token.kind)
+      let c = engine.words.classes[Int(number)]
+      if let known = classOf[token.text] { #expect(known == c) } else { classOf[token.text] = c }
+      if token.text == "Điều" { dieu += 1 }
+    }
+  }
+  #expect(dieu == 4)
+  #expect(Set(classOf.values).count == classOf.count)
+}
+
+/// The candidate lists are kept at a number per lower-case spelling: two spellings share
+/// one exactly when they are equal as Strings, as the String-keyed table's entries were.
+@Test func spellingNumbersAreStringEquality() {
+  var memo = DocumentRestoration.CandidateMemo(
+    states: TestSupport.restorer.makeSearchStates(), words: 0)
+  var words = randomWords(2000).map { $0.lowercased() }
+  words += words.map(\.decomposedStringWithCanonicalMapping)
+  words += ["ké", "ke\u{301}", "i\u{307}", "İ".lowercased()]
+  var numberOf: [String: Int] = [:]
+  var seen = Set<Int>()
+  for word in words {
+    let number = memo.spelling(word)
+    if let known = numberOf[word] {
+      #expect(known == number, "\(word)")
+    } else {
+      #expect(!seen.contains(number), "\(word)")
+      numberOf[word] = number
+      seen.insert(number)
+    }
+  }
+  #expect(memo.lists[0].count == numberOf.count && memo.lists[1].count == numberOf.count)
+  #expect(memo.spelling("ké") == memo.spelling("ke\u{301}"))
+}

@@ -44,3 +44,59 @@ private let pieces: [String] = [
   #expect(Tokenizer.tokenizeByScalars("a\u{600} b", classifying: Tokenizer.classify) == nil)
   #expect(Tokenizer.tokenizeByScalars("Kế hoạch  số", classifying: Tokenizer.classify) != nil)
 }
+
+/// The cut reads spacing among Latin and Vietnamese letters without the property table:
+/// there, only U+0085 and U+00A0 are spacing, and a line cut scalar by scalar around any
+/// of them is cut as the character walk cuts it.
+@Test func latinScalarsAreSpacingOnlyWhereThePropertySaysSo() {
+  let scalars =
+    (0x80..<0x300).compactMap(Unicode.Scalar.init)
+    + (0x1E00...0x1EFF).compactMap(Unicode.Scalar.init)
+  for scalar in scalars {
+    #expect(scalar.properties.isWhitespace == (scalar.value == 0x85 || scalar.value == 0xA0))
+    let line = "a" + String(scalar) + "b " + String(scalar) + " c"
+    let reference = Tokenizer.tokenizeByCharacters(line, classifying: Tokenizer.classify)
+    if var fast = Tokenizer.tokenizeByScalars(line, classifying: Tokenizer.classify) {
+      Tokenizer.markLeadingNumeral(&fast)
+      #expect(fast == reference, "\(scalar.value)")
+    }
+  }
+}
+
+/// The document tokenizer numbers each word and number token as it classifies a new
+/// chunk: the tokens are those of `tokenize(lines:)`, tokens with the same bytes and
+/// kind share a number and others do not, and every other token (spacing, punctuation, a
+/// word made a heading's numeral) has -1, on lines cut scalar by scalar and lines whose
+/// spacing sends them to the character walk.
+@Test func documentWordNumbersFollowBytesAndKind() {
+  var generator = SystemRandomNumberGenerator()
+  var lines = ["II. MUC TIEU", "I tinh thanh", "a \u{301}b tinh", "Kế hoạch 12/KH-UBND, năm 2025"]
+  for _ in 0..<3000 {
+    let length = Int.random(in: 0...12, using: &generator)
+    lines.append((0..<length).map { _ in pieces.randomElement(using: &generator)! }.joined())
+  }
+  let numbered = Tokenizer.numberingWords(lines: lines)
+  #expect(numbered.tokens == Tokenizer.tokenize(lines: lines))
+  #expect(numbered.tokens == lines.map(Tokenizer.tokenize))
+  var byKey: [[UInt8]: Int32] = [:]
+  var numbers = Set<Int32>()
+  var markers = 0
+  for (line, words) in zip(numbered.tokens, numbered.words) {
+    #expect(line.count == words.count)
+    for (token, number) in zip(line, words) {
+      guard token.kind == .word || token.kind == .number else {
+        #expect(number == -1)
+        if token.kind == .marker { markers += 1 }
+        continue
+      }
+      #expect(Array(numbered.texts[Int(number)].utf8) == Array(token.text.utf8))
+      #expect(numbered.kinds[Int(number)] == token.kind)
+      let key = Array(token.text.utf8) + [token.kind == .word ? 1 : 2]
+      if let known = byKey[key] { #expect(known == number) } else { byKey[key] = number }
+      numbers.insert(number)
+    }
+  }
+  #expect(markers > 0)
+  #expect(numbers.count == byKey.count)
+  #expect(numbered.texts.count == byKey.count)
+}
