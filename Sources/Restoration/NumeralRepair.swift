@@ -6,21 +6,29 @@ import VietnameseText
 extension DocumentRestoration {
   func restoreNumerals(_ tokens: inout [[Token]], _ changes: inout [TokenChange]) {
     for l in tokens.indices {
-      var previousWord: String?
+      // What the token before was: none or no word, a word, or the word "quy".
+      var previous = Previous.none
       for t in tokens[l].indices where tokens[l][t].kind != .space {
         let token = tokens[l][t]
-        defer { previousWord = token.kind == .word ? token.text : nil }
+        defer {
+          // Only a word starting with the letter q can fold to "quy" (no other letter
+          // folds to q), so nearly every word is passed over without being folded. Asked
+          // once per word, not for every token after one.
+          previous =
+            token.kind != .word
+            ? .none
+            : (token.text.utf8.first == UInt8(ascii: "q")
+              || token.text.utf8.first == UInt8(ascii: "Q"))
+              && VietnameseFolding.fold(token.text) == "quy" ? .quy : .word
+        }
         let replacement: String?
-        if token.kind == .marker, previousWord == nil,
+        if token.kind == .marker, previous == .none,
           !tokens[l][..<t].contains(where: { $0.kind != .space })
         {
           replacement = RomanNumeral.reading(of: token.text)
-        } else if let word = previousWord, [.number, .code, .word].contains(token.kind),
-          word.utf8.first == UInt8(ascii: "q") || word.utf8.first == UInt8(ascii: "Q"),
-          VietnameseFolding.fold(word) == "quy"
+        } else if previous == .quy,
+          token.kind == .number || token.kind == .code || token.kind == .word
         {
-          // Only a word starting with the letter q can fold to "quy" (no other letter
-          // folds to q), so nearly every word is passed over without being folded.
           replacement = quarter(token.text)
         } else {
           replacement = nil
@@ -31,6 +39,11 @@ extension DocumentRestoration {
           TokenChange(line: l, original: token.text, replacement: replacement, confidence: 0.9))
       }
     }
+  }
+
+  /// The visible token before the one looked at.
+  private enum Previous {
+    case none, word, quy
   }
 
   /// A quarter ("I" to "IV") misread, with its year if any: "111/2026" → "III/2026". An

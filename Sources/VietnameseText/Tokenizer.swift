@@ -127,7 +127,14 @@ public enum Tokenizer {
           let text = run.count == 1 && run[0] == 0x20 ? " " : String(decoding: run, as: UTF8.self)
           tokens.append(Token(kind: .space, text: text))
         } else {
-          tokens.append(contentsOf: classifyingBytes(run))
+          // Most chunks are one token, appended alone (appending an array of them cost
+          // about 200 instructions a chunk).
+          let chunkTokens = classifyingBytes(run)
+          if chunkTokens.count == 1 {
+            tokens.append(chunkTokens[0])
+          } else {
+            tokens.append(contentsOf: chunkTokens)
+          }
         }
       }
       while i < count {

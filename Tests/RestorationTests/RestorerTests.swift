@@ -189,6 +189,9 @@ import VietnameseText
   #expect(
     TestSupport.restore(table)
       == "Hoàn thành trong Quý III/2026; báo cáo Quý IV/2026, Quý 2/2026 và quý 4")
+  // A quarter follows the word itself: after a comma, or after another word, "111" stays.
+  let restored = TestSupport.restore("bao cao Quy, 111/2026 va Quyen 111/2026")
+  #expect(restored.contains(", 111/2026") && restored.hasSuffix(" 111/2026"), "\(restored)")
 }
 
 @Test func aCapitalWithADigitForItsVowelIsWrittenInCapitalsInAHeading() {
