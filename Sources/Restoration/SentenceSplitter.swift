@@ -13,26 +13,31 @@ enum SentenceSplitter {
   static func sentences(_ lines: [[Token]]) -> [[TokenRef]] {
     var result: [[TokenRef]] = []
     var current: [TokenRef] = []
+    current.reserveCapacity(32)
     func close() {
-      if !current.isEmpty { result.append(current) }
+      // An empty sentence keeps its room (blank lines and sentence ends close often).
+      guard !current.isEmpty else { return }
+      result.append(current)
       // Room for a usual sentence at once, rather than growing it a few times.
       current = []
       current.reserveCapacity(32)
     }
     for (l, tokens) in lines.enumerated() {
-      var lastVisible: Token?
-      for (i, token) in tokens.enumerated() where token.kind != .space {
-        lastVisible = token
-        if Vocabulary.endsSentence(token) {
+      // Tokens are read in place (a copy of each cost a retain and a release).
+      var lastVisible: Int?
+      for i in tokens.indices where tokens[i].kind != .space {
+        lastVisible = i
+        if Vocabulary.endsSentence(tokens[i]) {
           close()
         } else {
           current.append(TokenRef(line: l, index: i))
         }
       }
-      guard let last = lastVisible else {
+      guard let lastIndex = lastVisible else {
         close()
         continue
       }
+      let last = tokens[lastIndex]
       if last.kind == .punctuation,
         last.text.utf8.contains(where: { $0 == UInt8(ascii: ";") || $0 == UInt8(ascii: ":") }),
         last.text.contains(where: { $0 == ";" || $0 == ":" })
