@@ -51,6 +51,15 @@ struct DocumentRestoration {
     /// (appending each text to a string cost about 340 instructions a token).
     var lines: [String] { tokens.map(Self.joined) }
 
+    /// `lines`, where `input` holds the lines the tokens were cut from: a line no change
+    /// touched is its input line (a line's tokens give the line back exactly, and every
+    /// rewrite of a token is listed in `changes`), which spares joining it again.
+    func lines(reusing input: [String]) -> [String] {
+      var changed = [Bool](repeating: false, count: tokens.count)
+      for change in changes { changed[change.line] = true }
+      return tokens.indices.map { changed[$0] ? Self.joined(tokens[$0]) : input[$0] }
+    }
+
     /// The texts of `line` one after another.
     static func joined(_ line: [Token]) -> String {
       var count = 0

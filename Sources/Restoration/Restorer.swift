@@ -324,7 +324,8 @@ public struct Restorer: Sendable {
     let engine = DocumentRestoration(
       restorer: self, numbered: Tokenizer.numberingWords(lines: lines), blocks: blocks)
     let result = engine.run(mode: mode, minimumBlockWords: 30)
-    return RestoredText(lines: result.lines, changes: result.changes, lineModes: result.lineModes)
+    return RestoredText(
+      lines: result.lines(reusing: lines), changes: result.changes, lineModes: result.lineModes)
   }
 
   /// Restores a document's pages word by word, keeping every box; the mode is chosen per

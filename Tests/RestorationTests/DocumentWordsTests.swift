@@ -198,3 +198,27 @@ private func randomWords(_ count: Int) -> [String] {
   #expect(memo.lists[0].count == numberOf.count && memo.lists[1].count == numberOf.count)
   #expect(memo.spelling("ké") == memo.spelling("ke\u{301}"))
 }
+
+/// A line no change touched is written as its input line: that must be what joining its
+/// tokens gives, on seed text in every mode and on lines the input repairs rewrite
+/// (periods read for commas, eths, dashes read as symbols, odd spacing).
+@Test func unchangedLinesAreTheirInputLines() throws {
+  var lines = [
+    "ke hoach. thuc hien", "Ðiều 1. Ðiều chỉnh", "~ Phoi hop voi So", "  a \u{301}b\t c  ", "",
+    "QD-TTg HDND", "Quy 111/2026", "xi? ly", "Kế hoạch số 12/KH-UBND",
+  ]
+  for seed in ["000_54cb3cf436728393.txt", "002_3f3b1f3921e80161.txt"] {
+    let text = try String(contentsOfFile: TestSupport.shared + "/seeds/" + seed, encoding: .utf8)
+    lines += text.components(separatedBy: "\n").prefix(400)
+  }
+  for mode in RestorationMode.allCases {
+    let engine = DocumentRestoration(
+      restorer: TestSupport.restorer, numbered: Tokenizer.numberingWords(lines: lines),
+      blocks: lines.map { _ in 0 })
+    let result = engine.run(mode: mode, minimumBlockWords: 30)
+    let reused = result.lines(reusing: lines)
+    #expect(reused == result.lines)
+    #expect(zip(reused, result.lines).allSatisfy { Array($0.utf8) == Array($1.utf8) })
+    #expect(zip(reused, lines).contains { $0 == $1 } && zip(reused, lines).contains { $0 != $1 })
+  }
+}
