@@ -86,6 +86,27 @@ struct DocumentWords {
   /// alone is composed. Any other text (a combining mark, a Kelvin sign) is composed by
   /// Foundation.
   static func isComposed(_ text: String) -> Bool {
+    // Most texts are answered from their bytes: ASCII, two-byte scalars below U+0300
+    // (lead bytes C2–CB) and Latin Extended Additional (E1 B8–BB).
+    let byBytes = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+      var i = 0
+      while i < bytes.count {
+        let lead = bytes[i]
+        if lead < 0x80 {
+          i += 1
+        } else if lead >= 0xC2 && lead <= 0xCB {
+          i += 2
+        } else if lead == 0xE1 && i + 1 < bytes.count && bytes[i + 1] >= 0xB8
+          && bytes[i + 1] <= 0xBB
+        {
+          i += 3
+        } else {
+          return false
+        }
+      }
+      return true
+    }
+    if byBytes == true { return true }
     for scalar in text.unicodeScalars {
       let v = scalar.value
       guard

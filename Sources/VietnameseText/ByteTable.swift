@@ -1,6 +1,6 @@
 /// Byte strings numbered in the order first seen, found by an open-addressing table of
 /// FNV-1a hashes (the tokenizer's chunk memo finds its chunks the same way).
-package struct ByteTable {
+package struct ByteTable: Sendable {
   /// The keys' bytes, key k at `bytes[starts[k]..<starts[k + 1]]`, with its hash and tag.
   private var bytes: [UInt8] = []
   private var starts: [Int] = [0]
@@ -11,6 +11,18 @@ package struct ByteTable {
 
   /// An empty table.
   package init() {}
+
+  /// An empty table with room for `keys` keys of `bytes` bytes in all, so that filling
+  /// it does not grow it.
+  package init(keys: Int, bytes: Int) {
+    var slotCount = 1024
+    while slotCount < keys * 2 + 2 { slotCount *= 2 }
+    slots = [Int32](repeating: -1, count: slotCount)
+    self.bytes.reserveCapacity(bytes)
+    starts.reserveCapacity(keys + 1)
+    hashes.reserveCapacity(keys)
+    tags.reserveCapacity(keys)
+  }
 
   /// How many keys there are.
   package var count: Int { hashes.count }
@@ -40,6 +52,21 @@ package struct ByteTable {
     hashes.append(hash)
     tags.append(tag)
     return (k, true)
+  }
+
+  /// The number of the key `key` with `tag`, `nil` when the table does not hold it.
+  package func number(of key: UnsafeBufferPointer<UInt8>, tag: UInt8) -> Int32? {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(tag)
+    for b in key { hash = (hash ^ UInt64(b)) &* 0x100_0000_01b3 }
+    hash = hash &* 0x9E37_79B9_7F4A_7C15
+    let mask = slots.count - 1
+    var slot = Int(truncatingIfNeeded: hash >> 32) & mask
+    while true {
+      let k = Int(slots[slot])
+      if k < 0 { return nil }
+      if hashes[k] == hash, tags[k] == tag, same(k, key) { return Int32(k) }
+      slot = (slot + 1) & mask
+    }
   }
 
   private func same(_ k: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
