@@ -77,13 +77,20 @@ struct Decoder: Sendable {
     let trigram = Scratch<Float>(maxCount, 0)
     // The position's candidates, their channel scores and unigram log-probabilities,
     // copied once per position out of the lattice and the model.
-    let candidateIds = Scratch<Int32>(maxCount, 0)
+    var candidateIds = Scratch<Int32>(maxCount, 0)
+    // The candidates of the two positions before, taking turns with `candidateIds`.
+    var previousIds = Scratch<Int32>(maxCount, 0)
+    var earlierIds = Scratch<Int32>(maxCount, 0)
     let candidateScores = Scratch<Float>(maxCount, 0)
     let unigram = Scratch<Float>(maxCount, 0)
     // The cache's unigram bonus of each candidate (before its weight).
     let sure = Scratch<Float>(maxCount, 0)
     defer {
-      for buffer in [prevA, prevB, backs, stateB, from, rows, kept, candidateIds] { buffer.free() }
+      for buffer in [
+        prevA, prevB, backs, stateB, from, rows, kept, candidateIds, previousIds, earlierIds,
+      ] {
+        buffer.free()
+      }
       for buffer in [
         prevScore, best, pairLogProb, pairBonus, trigram, candidateScores, unigram, sure,
       ] {
@@ -92,16 +99,20 @@ struct Decoder: Sendable {
       pairReady.free()
     }
     var candidates = CandidateIndex(capacity: maxCount)
-    let unigramLogProbs = model.unigramLogProbs
-    let unigramBackoffs = model.unigramBackoffs
     var stateCount = 1
     for i in 0..<n {
       let ids = lattice[i].ids
       let c = ids.count
-      for k in 0..<c {
-        candidateIds[k] = ids[k]
-        candidateScores[k] = lattice[i].scores[k]
-        unigram[k] = unigramLogProbs[Int(ids[k])]
+      // Last position's candidates are now the previous ones, and so on.
+      (earlierIds, previousIds, candidateIds) = (previousIds, candidateIds, earlierIds)
+      ids.withUnsafeBufferPointer { ids in
+        lattice[i].scores.withUnsafeBufferPointer { scores in
+          for k in 0..<c {
+            candidateIds[k] = ids[k]
+            candidateScores[k] = scores[k]
+            unigram[k] = model.unigramLogProb(ids[k])
+          }
+        }
       }
       var rowCount = 0
       for j in 0..<maxCount { pairReady[j] = false }
@@ -112,22 +123,22 @@ struct Decoder: Sendable {
       var bonuses = false
       if cache.weight != 0 {
         for k in 0..<c {
-          sure[k] = cache.unigrams[Int(ids[k])]
+          sure[k] = cache.unigram(candidateIds[k])
           if sure[k] != 0 { bonuses = true }
         }
       }
       for s in 0..<stateCount {
         let b = Int(prevB[s])
-        let u = i >= 2 ? lattice[i - 2].ids[Int(prevA[s])] : start
-        let v = i >= 1 ? lattice[i - 1].ids[b] : start
-        let pair = b * c
+        let u = i >= 2 ? earlierIds[Int(prevA[s])] : start
+        let v = i >= 1 ? previousIds[b] : start
+        let pair = b &* c
         if !pairReady[b] {
           pairReady[b] = true
-          rows[rowCount] = Int32(b)
-          rowCount += 1
+          rows[rowCount] = Int32(truncatingIfNeeded: b)
+          rowCount &+= 1
           let row = model.bigramRow(v)
           // A candidate the reading has no bigram for backs off to its unigram.
-          let weight = unigramBackoffs[Int(v)]
+          let weight = model.unigramBackoff(v)
           if row.count <= c && (indexed || candidates.index(ids, setting: &indexed))
             && candidates.isUnique
           {
@@ -136,8 +147,9 @@ struct Decoder: Sendable {
             let unigrams = unigram.base
             for k in 0..<c { pairRow[k] = weight + unigrams[k] }
             for e in row {
-              let k = candidates.index(of: model.rowIds[e])
-              if k >= 0 { pairRow[k] = model.rowLogProbs[e] }
+              let entry = model.rowEntry(e)
+              let k = candidates.index(of: entry.id)
+              if k >= 0 { pairRow[k] = entry.logProb }
             }
           } else {
             let pairRow = pairLogProb.base + pair
@@ -149,7 +161,7 @@ struct Decoder: Sendable {
             // `cache.bonus(w, after: v)`, with the candidate's unigram bonus read once
             // per position: a pair is learned only between two sure readings.
             let bonusRow = pairBonus.base + pair
-            let pairs = cache.unigrams[Int(v)] > 0 && cache.bigrams.count > 0
+            let pairs = cache.unigram(v) > 0 && cache.bigrams.count > 0
             for k in 0..<c {
               let b = sure[k]
               if b == 0 {
@@ -185,8 +197,8 @@ struct Decoder: Sendable {
           // candidates, or, for a history with many, probed for candidate by candidate.
           for k in 0..<c { lm[k] = backoff + pairRow[k] }
           for e in history.trigrams {
-            let k = candidates.index(of: model.continuationIds[e])
-            if k >= 0 { lm[k] = model.continuationLogProbs[e] }
+            let k = candidates.index(of: model.continuationId(e))
+            if k >= 0 { lm[k] = model.continuationLogProb(e) }
           }
         } else {
           for k in 0..<c {
@@ -198,7 +210,7 @@ struct Decoder: Sendable {
           // Only a state whose two readings are both sure in the cache can extend a run
           // (`cache.runBonus`); without one, the run adds 0, which changes no score.
           let runs =
-            cache.trigrams.count > 0 && cache.unigrams[Int(u)] > 0 && cache.unigrams[Int(v)] > 0
+            cache.trigrams.count > 0 && cache.unigram(u) > 0 && cache.unigram(v) > 0
           if runs {
             let runValue = cache.trigramBonus * cache.weight
             for k in 0..<c {
@@ -240,35 +252,35 @@ struct Decoder: Sendable {
       }
       // The `beam` best states, best first; among equal scores the first written first.
       var keptCount = 0
-      if rowCount * c > beam {
+      if rowCount &* c > beam {
         // Once the beam is full, a cell must beat its last state to enter.
         var full = false
         var last: Float = 0
         for r in 0..<rowCount {
-          let pair = Int(rows[r]) * c
+          let pair = Int(rows[r]) &* c
           let row = best.base + pair
           for k in 0..<c {
             let value = row[k]
             if full && value <= last { continue }
             var at = keptCount
-            while at > 0, best[Int(kept[at - 1])] < value {
-              kept[at] = kept[at - 1]
-              at -= 1
+            while at > 0, best[Int(kept[at &- 1])] < value {
+              kept[at] = kept[at &- 1]
+              at &-= 1
             }
-            kept[at] = Int32(truncatingIfNeeded: pair + k)
-            keptCount = min(keptCount + 1, beam)
+            kept[at] = Int32(truncatingIfNeeded: pair &+ k)
+            keptCount = min(keptCount &+ 1, beam)
             if keptCount == beam {
               full = true
-              last = best[Int(kept[beam - 1])]
+              last = best[Int(kept[beam &- 1])]
             }
           }
         }
       } else {
         for r in 0..<rowCount {
-          let pair = Int(rows[r]) * c
-          for cell in pair..<pair + c {
-            kept[keptCount] = Int32(cell)
-            keptCount += 1
+          let pair = Int(rows[r]) &* c
+          for k in 0..<c {
+            kept[keptCount] = Int32(truncatingIfNeeded: pair &+ k)
+            keptCount &+= 1
           }
         }
       }
@@ -279,7 +291,7 @@ struct Decoder: Sendable {
         var count = 0
         for slot in 0..<keptCount where best[Int(kept[slot])] >= top - gap {
           kept[count] = kept[slot]
-          count += 1
+          count &+= 1
         }
         keptCount = count
       }
@@ -288,8 +300,8 @@ struct Decoder: Sendable {
         prevA[slot] = Int32(cell / c)
         prevB[slot] = Int32(cell % c)
         prevScore[slot] = best[cell]
-        backs[i * width + slot] = from[cell]
-        stateB[i * width + slot] = Int32(cell % c)
+        backs[i &* width &+ slot] = from[cell]
+        stateB[i &* width &+ slot] = Int32(cell % c)
       }
       stateCount = keptCount
       for r in 0..<rowCount {
@@ -347,8 +359,10 @@ struct Decoder: Sendable {
     let bonusAfter = last ? cache.bonus(y, after: x) : 0
     // The pairs (v, w) and (w, x) are each probed once: for the bigram and as a history.
     let suffixes = model.suffixesComplete
+    let ids = lattice[i].ids
+    let scores = lattice[i].scores
     for k in 0..<c {
-      let w = lattice[i].ids[k]
+      let w = ids.withUnsafeBufferPointer { $0[k] }
       let middle = model.pair(v, w)
       var first: Float
       if !before.trigrams.isEmpty, middle.stored || !suffixes,
@@ -366,7 +380,8 @@ struct Decoder: Sendable {
         second = middle.backoff + after.logProb
       }
       var value =
-        lattice[i].scores[k] + (first + cache.bonus(w, after: v) + cache.runBonus(w, after: u, v))
+        scores.withUnsafeBufferPointer { $0[k] }
+        + (first + cache.bonus(w, after: v) + cache.runBonus(w, after: u, v))
         + (second + cache.bonus(x, after: w) + cache.runBonus(x, after: v, w))
       if last {
         var third: Float
