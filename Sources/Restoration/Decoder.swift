@@ -223,31 +223,44 @@ struct Decoder: Sendable {
               bestRow[k] = better ? value : bestRow[k]
               fromRow[k] = better ? state : fromRow[k]
             }
+          } else if trigrams {
+            let scoreLanes = SIMD8<Float>(repeating: score)
+            Decoder.relax(
+              bestRow, fromRow, state, c,
+              lanes: {
+                scoreLanes + (Decoder.load(lm, $0) + Decoder.load(bonusRow, $0))
+                  + Decoder.load(scores, $0)
+              },
+              value: { score + (lm[$0] + bonusRow[$0]) + scores[$0] })
           } else {
-            for k in 0..<c {
-              let logProb = trigrams ? lm[k] : backoff + pairRow[k]
-              let value = score + (logProb + bonusRow[k]) + scores[k]
-              let better = value > bestRow[k]
-              bestRow[k] = better ? value : bestRow[k]
-              fromRow[k] = better ? state : fromRow[k]
-            }
+            let scoreLanes = SIMD8<Float>(repeating: score)
+            let backoffLanes = SIMD8<Float>(repeating: backoff)
+            Decoder.relax(
+              bestRow, fromRow, state, c,
+              lanes: {
+                scoreLanes
+                  + ((backoffLanes + Decoder.load(pairRow, $0)) + Decoder.load(bonusRow, $0))
+                  + Decoder.load(scores, $0)
+              },
+              value: { score + ((backoff + pairRow[$0]) + bonusRow[$0]) + scores[$0] })
           }
         } else if trigrams {
           // Both bonuses are 0 here, and adding 0 changes no score. Ties keep the first
           // state: only a strictly better value replaces a cell's.
-          for k in 0..<c {
-            let value = score + lm[k] + scores[k]
-            let better = value > bestRow[k]
-            bestRow[k] = better ? value : bestRow[k]
-            fromRow[k] = better ? state : fromRow[k]
-          }
+          let scoreLanes = SIMD8<Float>(repeating: score)
+          Decoder.relax(
+            bestRow, fromRow, state, c,
+            lanes: { scoreLanes + Decoder.load(lm, $0) + Decoder.load(scores, $0) },
+            value: { score + lm[$0] + scores[$0] })
         } else {
-          for k in 0..<c {
-            let value = score + (backoff + pairRow[k]) + scores[k]
-            let better = value > bestRow[k]
-            bestRow[k] = better ? value : bestRow[k]
-            fromRow[k] = better ? state : fromRow[k]
-          }
+          let scoreLanes = SIMD8<Float>(repeating: score)
+          let backoffLanes = SIMD8<Float>(repeating: backoff)
+          Decoder.relax(
+            bestRow, fromRow, state, c,
+            lanes: {
+              scoreLanes + (backoffLanes + Decoder.load(pairRow, $0)) + Decoder.load(scores, $0)
+            },
+            value: { score + (backoff + pairRow[$0]) + scores[$0] })
         }
       }
       // The `beam` best states, best first; among equal scores the first written first.
@@ -259,8 +272,17 @@ struct Decoder: Sendable {
         for r in 0..<rowCount {
           let pair = Int(rows[r]) &* c
           let row = best.base + pair
-          for k in 0..<c {
+          var k = 0
+          while k < c {
+            // Eight cells none of which can enter are passed over together.
+            if full && k &+ 8 <= c
+              && all(Decoder.load(row, k) .<= SIMD8<Float>(repeating: last))
+            {
+              k &+= 8
+              continue
+            }
             let value = row[k]
+            defer { k &+= 1 }
             if full && value <= last { continue }
             var at = keptCount
             while at > 0, best[Int(kept[at &- 1])] < value {
@@ -329,6 +351,43 @@ struct Decoder: Sendable {
       s = Int(backs[i * width + s])
     }
     return path
+  }
+
+  /// Eight values from `base + k` on.
+  @inline(__always) private static func load(_ base: UnsafePointer<Float>, _ k: Int) -> SIMD8<
+    Float
+  > {
+    UnsafeRawPointer(base + k).loadUnaligned(as: SIMD8<Float>.self)
+  }
+
+  /// Raises each of a row's `count` cells to its value where that is strictly better,
+  /// noting `state` as where it came from: eight cells at a time (`lanes` gives the values
+  /// of cells k..<k+8, `value` of cell k alone, each adding in the same order, so the
+  /// values are the same either way).
+  @inline(__always) private static func relax(
+    _ bestRow: UnsafeMutablePointer<Float>, _ fromRow: UnsafeMutablePointer<Int32>,
+    _ state: Int32, _ count: Int, lanes: (Int) -> SIMD8<Float>, value: (Int) -> Float
+  ) {
+    var k = 0
+    let stateLanes = SIMD8<Int32>(repeating: state)
+    while k &+ 8 <= count {
+      let values = lanes(k)
+      let old = UnsafeRawPointer(bestRow + k).loadUnaligned(as: SIMD8<Float>.self)
+      let better = values .> old
+      UnsafeMutableRawPointer(bestRow + k).storeBytes(
+        of: old.replacing(with: values, where: better), as: SIMD8<Float>.self)
+      let from = UnsafeRawPointer(fromRow + k).loadUnaligned(as: SIMD8<Int32>.self)
+      UnsafeMutableRawPointer(fromRow + k).storeBytes(
+        of: from.replacing(with: stateLanes, where: better), as: SIMD8<Int32>.self)
+      k &+= 8
+    }
+    while k < count {
+      let cell = value(k)
+      let better = cell > bestRow[k]
+      bestRow[k] = better ? cell : bestRow[k]
+      fromRow[k] = better ? state : fromRow[k]
+      k &+= 1
+    }
   }
 
   /// The chosen reading's posterior among its alternatives, with its neighbours on the
