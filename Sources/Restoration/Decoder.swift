@@ -32,9 +32,23 @@ struct Decoder: Sendable {
   }
 
   func decode(_ lattice: [Lattice], cache: DocumentCache) -> [Choice] {
+    let table = makeCandidateTable()
+    defer { table.free() }
+    return decode(lattice, cache: cache, table: table)
+  }
+
+  /// A table for `decode(_:cache:table:)`, to keep for the sentences of one document and
+  /// free after them.
+  func makeCandidateTable() -> CandidateTable {
+    CandidateTable(vocabularySize: model.unigramLogProbs.count)
+  }
+
+  /// The best path's choices, with `table` (empty between calls) as the index of each
+  /// position's candidates.
+  func decode(_ lattice: [Lattice], cache: DocumentCache, table: CandidateTable) -> [Choice] {
     let n = lattice.count
     if n == 0 { return [] }
-    let path = bestPath(lattice, cache: cache)
+    let path = bestPath(lattice, cache: cache, table: table)
     // One buffer for every position's posterior values.
     var maxCount = 1
     for l in lattice { maxCount = max(maxCount, l.ids.count) }
@@ -46,7 +60,9 @@ struct Decoder: Sendable {
   }
 
   /// The index of the chosen candidate at each position: the best path of the beam.
-  private func bestPath(_ lattice: [Lattice], cache: DocumentCache) -> [Int] {
+  private func bestPath(_ lattice: [Lattice], cache: DocumentCache, table: CandidateTable)
+    -> [Int]
+  {
     let n = lattice.count
     let start = Vocabulary.Special.sentenceStart.rawValue
     var maxCount = 1
@@ -98,7 +114,7 @@ struct Decoder: Sendable {
       }
       pairReady.free()
     }
-    var candidates = CandidateIndex(capacity: maxCount)
+    var candidates = table
     var stateCount = 1
     for i in 0..<n {
       let ids = lattice[i].ids
@@ -139,7 +155,8 @@ struct Decoder: Sendable {
           let row = model.bigramRow(v)
           // A candidate the reading has no bigram for backs off to its unigram.
           let weight = model.unigramBackoff(v)
-          if row.count <= c && (indexed || candidates.index(ids, setting: &indexed))
+          if row.count <= c
+            && (indexed || candidates.fill(candidateIds.base, c, setting: &indexed))
             && candidates.isUnique
           {
             // A reading with few bigrams: its bigrams are matched to the candidates.
@@ -190,7 +207,7 @@ struct Decoder: Sendable {
         if history.trigrams.isEmpty {
           trigrams = false
         } else if history.trigrams.count <= 4 * c
-          && (indexed || candidates.index(ids, setting: &indexed))
+          && (indexed || candidates.fill(candidateIds.base, c, setting: &indexed))
           && candidates.isUnique
         {
           // A history's trigrams are either read in one run and matched to the
@@ -263,6 +280,7 @@ struct Decoder: Sendable {
             value: { score + (backoff + pairRow[$0]) + scores[$0] })
         }
       }
+      if indexed { candidates.empty(candidateIds.base, c) }
       // The `beam` best states, best first; among equal scores the first written first.
       var keptCount = 0
       if rowCount &* c > beam {
