@@ -155,11 +155,13 @@ struct Decoder: Sendable {
           let row = model.bigramRow(v)
           // A candidate the reading has no bigram for backs off to its unigram.
           let weight = model.unigramBackoff(v)
-          if row.count <= c
+          if row.count <= 4 * c
             && (indexed || candidates.fill(candidateIds.base, c, setting: &indexed))
             && candidates.isUnique
           {
-            // A reading with few bigrams: its bigrams are matched to the candidates.
+            // A reading with few bigrams (up to four a candidate: reading one through the
+            // table costs a few instructions, a probe a few dozen): its bigrams are
+            // matched to the candidates.
             let pairRow = pairLogProb.base + pair
             let unigrams = unigram.base
             for k in 0..<c { pairRow[k] = weight + unigrams[k] }
