@@ -101,6 +101,8 @@ struct Decoder: Sendable {
     let unigram = Scratch<Float>(maxCount, 0)
     // The cache's unigram bonus of each candidate (before its weight).
     let sure = Scratch<Float>(maxCount, 0)
+    // That bonus times the cache's weight (0 where there is none).
+    let sureBonus = Scratch<Float>(maxCount, 0)
     defer {
       for buffer in [
         prevA, prevB, backs, stateB, from, rows, kept, candidateIds, previousIds, earlierIds,
@@ -108,7 +110,7 @@ struct Decoder: Sendable {
         buffer.free()
       }
       for buffer in [
-        prevScore, best, pairLogProb, pairBonus, trigram, candidateScores, unigram, sure,
+        prevScore, best, pairLogProb, pairBonus, trigram, candidateScores, unigram, sure, sureBonus,
       ] {
         buffer.free()
       }
@@ -140,6 +142,7 @@ struct Decoder: Sendable {
       if cache.weight != 0 {
         for k in 0..<c {
           sure[k] = cache.unigram(candidateIds[k])
+          sureBonus[k] = sure[k] == 0 ? 0 : sure[k] * cache.weight
           if sure[k] != 0 { bonuses = true }
         }
       }
@@ -180,15 +183,14 @@ struct Decoder: Sendable {
             // `cache.bonus(w, after: v)`, with the candidate's unigram bonus read once
             // per position: a pair is learned only between two sure readings.
             let bonusRow = pairBonus.base + pair
-            let pairs = cache.unigram(v) > 0 && cache.bigrams.count > 0
-            for k in 0..<c {
-              let b = sure[k]
-              if b == 0 {
-                bonusRow[k] = 0
-              } else if pairs && cache.bigrams[LanguageModel.pack(v, candidateIds[k])] != nil {
-                bonusRow[k] = (b + cache.bigramBonus) * cache.weight
-              } else {
-                bonusRow[k] = b * cache.weight
+            // Without a pair (v not sure), each bonus is the candidate's own.
+            bonusRow.update(from: sureBonus.base, count: c)
+            if cache.unigram(v) > 0 && cache.bigrams.count > 0 {
+              for k in 0..<c {
+                let b = sure[k]
+                if b != 0 && cache.bigrams[LanguageModel.pack(v, candidateIds[k])] != nil {
+                  bonusRow[k] = (b + cache.bigramBonus) * cache.weight
+                }
               }
             }
           }
