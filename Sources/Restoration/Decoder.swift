@@ -103,6 +103,8 @@ struct Decoder: Sendable {
     let sure = Scratch<Float>(maxCount, 0)
     // That bonus times the cache's weight (0 where there is none).
     let sureBonus = Scratch<Float>(maxCount, 0)
+    // What a run of three sure readings adds to each candidate after a state.
+    let runBonus = Scratch<Float>(maxCount, 0)
     defer {
       for buffer in [
         prevA, prevB, backs, stateB, from, rows, kept, candidateIds, previousIds, earlierIds,
@@ -111,6 +113,7 @@ struct Decoder: Sendable {
       }
       for buffer in [
         prevScore, best, pairLogProb, pairBonus, trigram, candidateScores, unigram, sure, sureBonus,
+        runBonus,
       ] {
         buffer.free()
       }
@@ -234,16 +237,23 @@ struct Decoder: Sendable {
             cache.trigrams.count > 0 && cache.unigram(u) > 0 && cache.unigram(v) > 0
           if runs {
             let runValue = cache.trigramBonus * cache.weight
+            let run = runBonus.base
             for k in 0..<c {
-              let logProb = trigrams ? lm[k] : backoff + pairRow[k]
-              let run: Float =
+              // The language model's term in `lm` either way, then what each run adds.
+              if !trigrams { lm[k] = backoff + pairRow[k] }
+              run[k] =
                 sure[k] > 0 && cache.trigrams[LanguageModel.pack(u, v, candidateIds[k])] != nil
                 ? runValue : 0
-              let value = score + (logProb + bonusRow[k] + run) + scores[k]
-              let better = value > bestRow[k]
-              bestRow[k] = better ? value : bestRow[k]
-              fromRow[k] = better ? state : fromRow[k]
             }
+            let scoreLanes = SIMD8<Float>(repeating: score)
+            Decoder.relax(
+              bestRow, fromRow, state, c,
+              lanes: {
+                scoreLanes
+                  + (Decoder.load(lm, $0) + Decoder.load(bonusRow, $0) + Decoder.load(run, $0))
+                  + Decoder.load(scores, $0)
+              },
+              value: { score + (lm[$0] + bonusRow[$0] + run[$0]) + scores[$0] })
           } else if trigrams {
             let scoreLanes = SIMD8<Float>(repeating: score)
             Decoder.relax(
