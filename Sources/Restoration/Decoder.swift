@@ -32,9 +32,23 @@ struct Decoder: Sendable {
   }
 
   func decode(_ lattice: [Lattice], cache: DocumentCache) -> [Choice] {
+    let table = makeCandidateTable()
+    defer { table.free() }
+    return decode(lattice, cache: cache, table: table)
+  }
+
+  /// A table for `decode(_:cache:table:)`, to keep for the sentences of one document and
+  /// free after them.
+  func makeCandidateTable() -> CandidateTable {
+    CandidateTable(vocabularySize: model.unigramLogProbs.count)
+  }
+
+  /// The best path's choices, with `table` (empty between calls) as the index of each
+  /// position's candidates.
+  func decode(_ lattice: [Lattice], cache: DocumentCache, table: CandidateTable) -> [Choice] {
     let n = lattice.count
     if n == 0 { return [] }
-    let path = bestPath(lattice, cache: cache)
+    let path = bestPath(lattice, cache: cache, table: table)
     // One buffer for every position's posterior values.
     var maxCount = 1
     for l in lattice { maxCount = max(maxCount, l.ids.count) }
@@ -46,7 +60,9 @@ struct Decoder: Sendable {
   }
 
   /// The index of the chosen candidate at each position: the best path of the beam.
-  private func bestPath(_ lattice: [Lattice], cache: DocumentCache) -> [Int] {
+  private func bestPath(_ lattice: [Lattice], cache: DocumentCache, table: CandidateTable)
+    -> [Int]
+  {
     let n = lattice.count
     let start = Vocabulary.Special.sentenceStart.rawValue
     var maxCount = 1
@@ -77,31 +93,47 @@ struct Decoder: Sendable {
     let trigram = Scratch<Float>(maxCount, 0)
     // The position's candidates, their channel scores and unigram log-probabilities,
     // copied once per position out of the lattice and the model.
-    let candidateIds = Scratch<Int32>(maxCount, 0)
+    var candidateIds = Scratch<Int32>(maxCount, 0)
+    // The candidates of the two positions before, taking turns with `candidateIds`.
+    var previousIds = Scratch<Int32>(maxCount, 0)
+    var earlierIds = Scratch<Int32>(maxCount, 0)
     let candidateScores = Scratch<Float>(maxCount, 0)
     let unigram = Scratch<Float>(maxCount, 0)
     // The cache's unigram bonus of each candidate (before its weight).
     let sure = Scratch<Float>(maxCount, 0)
+    // That bonus times the cache's weight (0 where there is none).
+    let sureBonus = Scratch<Float>(maxCount, 0)
+    // What a run of three sure readings adds to each candidate after a state.
+    let runBonus = Scratch<Float>(maxCount, 0)
     defer {
-      for buffer in [prevA, prevB, backs, stateB, from, rows, kept, candidateIds] { buffer.free() }
       for buffer in [
-        prevScore, best, pairLogProb, pairBonus, trigram, candidateScores, unigram, sure,
+        prevA, prevB, backs, stateB, from, rows, kept, candidateIds, previousIds, earlierIds,
+      ] {
+        buffer.free()
+      }
+      for buffer in [
+        prevScore, best, pairLogProb, pairBonus, trigram, candidateScores, unigram, sure, sureBonus,
+        runBonus,
       ] {
         buffer.free()
       }
       pairReady.free()
     }
-    var candidates = CandidateIndex(capacity: maxCount)
-    let unigramLogProbs = model.unigramLogProbs
-    let unigramBackoffs = model.unigramBackoffs
+    var candidates = table
     var stateCount = 1
     for i in 0..<n {
       let ids = lattice[i].ids
       let c = ids.count
-      for k in 0..<c {
-        candidateIds[k] = ids[k]
-        candidateScores[k] = lattice[i].scores[k]
-        unigram[k] = unigramLogProbs[Int(ids[k])]
+      // Last position's candidates are now the previous ones, and so on.
+      (earlierIds, previousIds, candidateIds) = (previousIds, candidateIds, earlierIds)
+      ids.withUnsafeBufferPointer { ids in
+        lattice[i].scores.withUnsafeBufferPointer { scores in
+          for k in 0..<c {
+            candidateIds[k] = ids[k]
+            candidateScores[k] = scores[k]
+            unigram[k] = model.unigramLogProb(ids[k])
+          }
+        }
       }
       var rowCount = 0
       for j in 0..<maxCount { pairReady[j] = false }
@@ -112,32 +144,37 @@ struct Decoder: Sendable {
       var bonuses = false
       if cache.weight != 0 {
         for k in 0..<c {
-          sure[k] = cache.unigrams[Int(ids[k])]
+          sure[k] = cache.unigram(candidateIds[k])
+          sureBonus[k] = sure[k] == 0 ? 0 : sure[k] * cache.weight
           if sure[k] != 0 { bonuses = true }
         }
       }
       for s in 0..<stateCount {
         let b = Int(prevB[s])
-        let u = i >= 2 ? lattice[i - 2].ids[Int(prevA[s])] : start
-        let v = i >= 1 ? lattice[i - 1].ids[b] : start
-        let pair = b * c
+        let u = i >= 2 ? earlierIds[Int(prevA[s])] : start
+        let v = i >= 1 ? previousIds[b] : start
+        let pair = b &* c
         if !pairReady[b] {
           pairReady[b] = true
-          rows[rowCount] = Int32(b)
-          rowCount += 1
+          rows[rowCount] = Int32(truncatingIfNeeded: b)
+          rowCount &+= 1
           let row = model.bigramRow(v)
           // A candidate the reading has no bigram for backs off to its unigram.
-          let weight = unigramBackoffs[Int(v)]
-          if row.count <= c && (indexed || candidates.index(ids, setting: &indexed))
+          let weight = model.unigramBackoff(v)
+          if row.count <= 4 * c
+            && (indexed || candidates.fill(candidateIds.base, c, setting: &indexed))
             && candidates.isUnique
           {
-            // A reading with few bigrams: its bigrams are matched to the candidates.
+            // A reading with few bigrams (up to four a candidate: reading one through the
+            // table costs a few instructions, a probe a few dozen): its bigrams are
+            // matched to the candidates.
             let pairRow = pairLogProb.base + pair
             let unigrams = unigram.base
             for k in 0..<c { pairRow[k] = weight + unigrams[k] }
             for e in row {
-              let k = candidates.index(of: model.rowIds[e])
-              if k >= 0 { pairRow[k] = model.rowLogProbs[e] }
+              let entry = model.rowEntry(e)
+              let k = candidates.index(of: entry.id)
+              if k >= 0 { pairRow[k] = entry.logProb }
             }
           } else {
             let pairRow = pairLogProb.base + pair
@@ -149,15 +186,14 @@ struct Decoder: Sendable {
             // `cache.bonus(w, after: v)`, with the candidate's unigram bonus read once
             // per position: a pair is learned only between two sure readings.
             let bonusRow = pairBonus.base + pair
-            let pairs = cache.unigrams[Int(v)] > 0 && cache.bigrams.count > 0
-            for k in 0..<c {
-              let b = sure[k]
-              if b == 0 {
-                bonusRow[k] = 0
-              } else if pairs && cache.bigrams[LanguageModel.pack(v, candidateIds[k])] != nil {
-                bonusRow[k] = (b + cache.bigramBonus) * cache.weight
-              } else {
-                bonusRow[k] = b * cache.weight
+            // Without a pair (v not sure), each bonus is the candidate's own.
+            bonusRow.update(from: sureBonus.base, count: c)
+            if cache.unigram(v) > 0 && cache.bigrams.count > 0 {
+              for k in 0..<c {
+                let b = sure[k]
+                if b != 0 && cache.bigrams[LanguageModel.pack(v, candidateIds[k])] != nil {
+                  bonusRow[k] = (b + cache.bigramBonus) * cache.weight
+                }
               }
             }
           }
@@ -178,15 +214,15 @@ struct Decoder: Sendable {
         if history.trigrams.isEmpty {
           trigrams = false
         } else if history.trigrams.count <= 4 * c
-          && (indexed || candidates.index(ids, setting: &indexed))
+          && (indexed || candidates.fill(candidateIds.base, c, setting: &indexed))
           && candidates.isUnique
         {
           // A history's trigrams are either read in one run and matched to the
           // candidates, or, for a history with many, probed for candidate by candidate.
           for k in 0..<c { lm[k] = backoff + pairRow[k] }
           for e in history.trigrams {
-            let k = candidates.index(of: model.continuationIds[e])
-            if k >= 0 { lm[k] = model.continuationLogProbs[e] }
+            let k = candidates.index(of: model.continuationId(e))
+            if k >= 0 { lm[k] = model.continuationLogProb(e) }
           }
         } else {
           for k in 0..<c {
@@ -198,77 +234,107 @@ struct Decoder: Sendable {
           // Only a state whose two readings are both sure in the cache can extend a run
           // (`cache.runBonus`); without one, the run adds 0, which changes no score.
           let runs =
-            cache.trigrams.count > 0 && cache.unigrams[Int(u)] > 0 && cache.unigrams[Int(v)] > 0
+            cache.trigrams.count > 0 && cache.unigram(u) > 0 && cache.unigram(v) > 0
           if runs {
             let runValue = cache.trigramBonus * cache.weight
+            let run = runBonus.base
             for k in 0..<c {
-              let logProb = trigrams ? lm[k] : backoff + pairRow[k]
-              let run: Float =
+              // The language model's term in `lm` either way, then what each run adds.
+              if !trigrams { lm[k] = backoff + pairRow[k] }
+              run[k] =
                 sure[k] > 0 && cache.trigrams[LanguageModel.pack(u, v, candidateIds[k])] != nil
                 ? runValue : 0
-              let value = score + (logProb + bonusRow[k] + run) + scores[k]
-              let better = value > bestRow[k]
-              bestRow[k] = better ? value : bestRow[k]
-              fromRow[k] = better ? state : fromRow[k]
             }
+            let scoreLanes = SIMD8<Float>(repeating: score)
+            Decoder.relax(
+              bestRow, fromRow, state, c,
+              lanes: {
+                scoreLanes
+                  + (Decoder.load(lm, $0) + Decoder.load(bonusRow, $0) + Decoder.load(run, $0))
+                  + Decoder.load(scores, $0)
+              },
+              value: { score + (lm[$0] + bonusRow[$0] + run[$0]) + scores[$0] })
+          } else if trigrams {
+            let scoreLanes = SIMD8<Float>(repeating: score)
+            Decoder.relax(
+              bestRow, fromRow, state, c,
+              lanes: {
+                scoreLanes + (Decoder.load(lm, $0) + Decoder.load(bonusRow, $0))
+                  + Decoder.load(scores, $0)
+              },
+              value: { score + (lm[$0] + bonusRow[$0]) + scores[$0] })
           } else {
-            for k in 0..<c {
-              let logProb = trigrams ? lm[k] : backoff + pairRow[k]
-              let value = score + (logProb + bonusRow[k]) + scores[k]
-              let better = value > bestRow[k]
-              bestRow[k] = better ? value : bestRow[k]
-              fromRow[k] = better ? state : fromRow[k]
-            }
+            let scoreLanes = SIMD8<Float>(repeating: score)
+            let backoffLanes = SIMD8<Float>(repeating: backoff)
+            Decoder.relax(
+              bestRow, fromRow, state, c,
+              lanes: {
+                scoreLanes
+                  + ((backoffLanes + Decoder.load(pairRow, $0)) + Decoder.load(bonusRow, $0))
+                  + Decoder.load(scores, $0)
+              },
+              value: { score + ((backoff + pairRow[$0]) + bonusRow[$0]) + scores[$0] })
           }
         } else if trigrams {
           // Both bonuses are 0 here, and adding 0 changes no score. Ties keep the first
           // state: only a strictly better value replaces a cell's.
-          for k in 0..<c {
-            let value = score + lm[k] + scores[k]
-            let better = value > bestRow[k]
-            bestRow[k] = better ? value : bestRow[k]
-            fromRow[k] = better ? state : fromRow[k]
-          }
+          let scoreLanes = SIMD8<Float>(repeating: score)
+          Decoder.relax(
+            bestRow, fromRow, state, c,
+            lanes: { scoreLanes + Decoder.load(lm, $0) + Decoder.load(scores, $0) },
+            value: { score + lm[$0] + scores[$0] })
         } else {
-          for k in 0..<c {
-            let value = score + (backoff + pairRow[k]) + scores[k]
-            let better = value > bestRow[k]
-            bestRow[k] = better ? value : bestRow[k]
-            fromRow[k] = better ? state : fromRow[k]
-          }
+          let scoreLanes = SIMD8<Float>(repeating: score)
+          let backoffLanes = SIMD8<Float>(repeating: backoff)
+          Decoder.relax(
+            bestRow, fromRow, state, c,
+            lanes: {
+              scoreLanes + (backoffLanes + Decoder.load(pairRow, $0)) + Decoder.load(scores, $0)
+            },
+            value: { score + (backoff + pairRow[$0]) + scores[$0] })
         }
       }
+      if indexed { candidates.empty(candidateIds.base, c) }
       // The `beam` best states, best first; among equal scores the first written first.
       var keptCount = 0
-      if rowCount * c > beam {
+      if rowCount &* c > beam {
         // Once the beam is full, a cell must beat its last state to enter.
         var full = false
         var last: Float = 0
         for r in 0..<rowCount {
-          let pair = Int(rows[r]) * c
+          let pair = Int(rows[r]) &* c
           let row = best.base + pair
-          for k in 0..<c {
+          var k = 0
+          while k < c {
+            // Eight cells none of which can enter are passed over together.
+            if full && k &+ 8 <= c
+              && all(Decoder.load(row, k) .<= SIMD8<Float>(repeating: last))
+            {
+              k &+= 8
+              continue
+            }
             let value = row[k]
+            defer { k &+= 1 }
             if full && value <= last { continue }
             var at = keptCount
-            while at > 0, best[Int(kept[at - 1])] < value {
-              kept[at] = kept[at - 1]
-              at -= 1
+            while at > 0, best[Int(kept[at &- 1])] < value {
+              kept[at] = kept[at &- 1]
+              at &-= 1
             }
-            kept[at] = Int32(truncatingIfNeeded: pair + k)
-            keptCount = min(keptCount + 1, beam)
+            kept[at] = Int32(truncatingIfNeeded: pair &+ k)
+            keptCount = min(keptCount &+ 1, beam)
             if keptCount == beam {
               full = true
-              last = best[Int(kept[beam - 1])]
+              last = best[Int(kept[beam &- 1])]
             }
           }
         }
       } else {
         for r in 0..<rowCount {
-          let pair = Int(rows[r]) * c
-          for cell in pair..<pair + c {
-            kept[keptCount] = Int32(cell)
-            keptCount += 1
+          let pair = Int(rows[r]) &* c
+          for k in 0..<c {
+            kept[keptCount] = Int32(truncatingIfNeeded: pair &+ k)
+            keptCount &+= 1
           }
         }
       }
@@ -279,7 +345,7 @@ struct Decoder: Sendable {
         var count = 0
         for slot in 0..<keptCount where best[Int(kept[slot])] >= top - gap {
           kept[count] = kept[slot]
-          count += 1
+          count &+= 1
         }
         keptCount = count
       }
@@ -288,8 +354,8 @@ struct Decoder: Sendable {
         prevA[slot] = Int32(cell / c)
         prevB[slot] = Int32(cell % c)
         prevScore[slot] = best[cell]
-        backs[i * width + slot] = from[cell]
-        stateB[i * width + slot] = Int32(cell % c)
+        backs[i &* width &+ slot] = from[cell]
+        stateB[i &* width &+ slot] = Int32(cell % c)
       }
       stateCount = keptCount
       for r in 0..<rowCount {
@@ -317,6 +383,43 @@ struct Decoder: Sendable {
       s = Int(backs[i * width + s])
     }
     return path
+  }
+
+  /// Eight values from `base + k` on.
+  @inline(__always) private static func load(_ base: UnsafePointer<Float>, _ k: Int) -> SIMD8<
+    Float
+  > {
+    UnsafeRawPointer(base + k).loadUnaligned(as: SIMD8<Float>.self)
+  }
+
+  /// Raises each of a row's `count` cells to its value where that is strictly better,
+  /// noting `state` as where it came from: eight cells at a time (`lanes` gives the values
+  /// of cells k..<k+8, `value` of cell k alone, each adding in the same order, so the
+  /// values are the same either way).
+  @inline(__always) private static func relax(
+    _ bestRow: UnsafeMutablePointer<Float>, _ fromRow: UnsafeMutablePointer<Int32>,
+    _ state: Int32, _ count: Int, lanes: (Int) -> SIMD8<Float>, value: (Int) -> Float
+  ) {
+    var k = 0
+    let stateLanes = SIMD8<Int32>(repeating: state)
+    while k &+ 8 <= count {
+      let values = lanes(k)
+      let old = UnsafeRawPointer(bestRow + k).loadUnaligned(as: SIMD8<Float>.self)
+      let better = values .> old
+      UnsafeMutableRawPointer(bestRow + k).storeBytes(
+        of: old.replacing(with: values, where: better), as: SIMD8<Float>.self)
+      let from = UnsafeRawPointer(fromRow + k).loadUnaligned(as: SIMD8<Int32>.self)
+      UnsafeMutableRawPointer(fromRow + k).storeBytes(
+        of: from.replacing(with: stateLanes, where: better), as: SIMD8<Int32>.self)
+      k &+= 8
+    }
+    while k < count {
+      let cell = value(k)
+      let better = cell > bestRow[k]
+      bestRow[k] = better ? cell : bestRow[k]
+      fromRow[k] = better ? state : fromRow[k]
+      k &+= 1
+    }
   }
 
   /// The chosen reading's posterior among its alternatives, with its neighbours on the
@@ -347,8 +450,10 @@ struct Decoder: Sendable {
     let bonusAfter = last ? cache.bonus(y, after: x) : 0
     // The pairs (v, w) and (w, x) are each probed once: for the bigram and as a history.
     let suffixes = model.suffixesComplete
+    let ids = lattice[i].ids
+    let scores = lattice[i].scores
     for k in 0..<c {
-      let w = lattice[i].ids[k]
+      let w = ids.withUnsafeBufferPointer { $0[k] }
       let middle = model.pair(v, w)
       var first: Float
       if !before.trigrams.isEmpty, middle.stored || !suffixes,
@@ -366,7 +471,8 @@ struct Decoder: Sendable {
         second = middle.backoff + after.logProb
       }
       var value =
-        lattice[i].scores[k] + (first + cache.bonus(w, after: v) + cache.runBonus(w, after: u, v))
+        scores.withUnsafeBufferPointer { $0[k] }
+        + (first + cache.bonus(w, after: v) + cache.runBonus(w, after: u, v))
         + (second + cache.bonus(x, after: w) + cache.runBonus(x, after: v, w))
       if last {
         var third: Float

@@ -12,13 +12,19 @@ struct DocumentCache: Sendable {
   var trigramBonus: Float = 0
   var weight: Float = 0
 
+  /// The unigram bonus of `w`, read without a bounds check: only when `weight` is not 0
+  /// (then `unigrams` has an entry for every vocabulary id).
+  @inline(__always) func unigram(_ w: Int32) -> Float {
+    unigrams.withUnsafeBufferPointer { $0[Int(w)] }
+  }
+
   @inline(__always) func bonus(_ w: Int32, after v: Int32) -> Float {
     if weight == 0 { return 0 }
-    var b = unigrams[Int(w)]
+    var b = unigram(w)
     // A pair is learned only between two sure readings, each of which has a unigram
     // bonus: without both, the pair table need not be probed.
     if b == 0 { return 0 }
-    if unigrams[Int(v)] > 0, bigrams.count > 0, bigrams[LanguageModel.pack(v, w)] != nil {
+    if unigram(v) > 0, bigrams.count > 0, bigrams[LanguageModel.pack(v, w)] != nil {
       b += bigramBonus
     }
     return b * weight
@@ -28,7 +34,7 @@ struct DocumentCache: Sendable {
   /// elsewhere in the document.
   @inline(__always) func runBonus(_ w: Int32, after u: Int32, _ v: Int32) -> Float {
     if weight == 0 || trigrams.count == 0 { return 0 }
-    guard unigrams[Int(u)] > 0, unigrams[Int(v)] > 0, unigrams[Int(w)] > 0,
+    guard unigram(u) > 0, unigram(v) > 0, unigram(w) > 0,
       trigrams[LanguageModel.pack(u, v, w)] != nil
     else { return 0 }
     return trigramBonus * weight

@@ -175,7 +175,12 @@ struct DocumentRestoration {
         })
     }
     var cache = DocumentCache()
-    var choices = lattices.map { restorer.decoder.decode($0.map(\.lattice), cache: cache) }
+    // One index of a position's candidates for every sentence of the document.
+    let table = restorer.decoder.makeCandidateTable()
+    defer { table.free() }
+    var choices = lattices.map {
+      restorer.decoder.decode($0.map(\.lattice), cache: cache, table: table)
+    }
     if settings.cacheWeight > 0 {
       cache = learnCache(lattices, choices)
       let proposed = addCacheProposals(
@@ -189,7 +194,8 @@ struct DocumentRestoration {
       where proposed.contains(s)
         || choices[s].contains(where: { $0.posterior < settings.cacheConfidence })
       {
-        choices[s] = restorer.decoder.decode(lattices[s].map(\.lattice), cache: cache)
+        choices[s] = restorer.decoder.decode(
+          lattices[s].map(\.lattice), cache: cache, table: table)
       }
     }
     var tokens = lines

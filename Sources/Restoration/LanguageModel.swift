@@ -60,13 +60,13 @@ struct NGramTable: Sendable {
     if !filter.mayContain(key) { return nil }
     // Every index is masked to the table's power-of-two size: the reads need no check.
     return slots.withUnsafeBufferPointer { slots in
-      let mask = slots.count - 1
+      let mask = slots.count &- 1
       var slot = NGramTable.slot(key, mask: mask)
       while true {
         let k = slots[slot].key
         if k == key { return slot }
         if k == NGramTable.empty { return nil }
-        slot = (slot + 1) & mask
+        slot = (slot &+ 1) & mask
       }
     }
   }
@@ -224,6 +224,28 @@ struct LanguageModel: Sendable {
     rowStart = starts
   }
 
+  /// Entries of the model's arrays read without a bounds check, for the decoder's loops:
+  /// every id it passes is a vocabulary id, every index one of a range the model gave.
+  @inline(__always) func unigramLogProb(_ w: Int32) -> Float {
+    unigramLogProbs.withUnsafeBufferPointer { $0[Int(w)] }
+  }
+
+  @inline(__always) func unigramBackoff(_ v: Int32) -> Float {
+    unigramBackoffs.withUnsafeBufferPointer { $0[Int(v)] }
+  }
+
+  @inline(__always) func rowEntry(_ e: Int) -> (id: Int32, logProb: Float) {
+    (rowIds.withUnsafeBufferPointer { $0[e] }, rowLogProbs.withUnsafeBufferPointer { $0[e] })
+  }
+
+  @inline(__always) func continuationId(_ e: Int) -> Int32 {
+    continuationIds.withUnsafeBufferPointer { $0[e] }
+  }
+
+  @inline(__always) func continuationLogProb(_ e: Int) -> Float {
+    continuationLogProbs.withUnsafeBufferPointer { $0[e] }
+  }
+
   /// Where the bigrams with first id `v` are in `rowIds` and `rowLogProbs`.
   @inline(__always) func bigramRow(_ v: Int32) -> Range<Int> {
     Int(v) + 1 < rowStart.count ? Int(rowStart[Int(v)])..<Int(rowStart[Int(v) + 1]) : 0..<0
@@ -303,7 +325,7 @@ struct LanguageModel: Sendable {
       let slot = bigrams.slot(at: j)
       return (slot.logProb, true, slot.backoff, continuations(j))
     }
-    return (unigramBackoffs[Int(v)] + unigramLogProbs[Int(w)], false, 0, 0..<0)
+    return (unigramBackoff(v) + unigramLogProb(w), false, 0, 0..<0)
   }
 
   /// log p(w | u v) when the trigram was seen.
@@ -319,6 +341,6 @@ struct LanguageModel: Sendable {
   /// log p(w | v).
   @inline(__always) func logProb(_ w: Int32, after v: Int32) -> Float {
     if let j = bigrams.find(LanguageModel.pack(v, w)) { return bigrams.slot(at: j).logProb }
-    return unigramBackoffs[Int(v)] + unigramLogProbs[Int(w)]
+    return unigramBackoff(v) + unigramLogProb(w)
   }
 }

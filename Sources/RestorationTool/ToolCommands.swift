@@ -107,7 +107,9 @@ enum ToolCommands {
     return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
   }
 
-  static func bench(root: String, shared: String) throws {
+  /// Prints load time and throughput; with `fullOnly`, restores the seeds in full mode that
+  /// many times and prints only that throughput (a run to profile).
+  static func bench(root: String, shared: String, fullOnly: Int? = nil) throws {
     var loads: [Double] = []
     var restorer: Restorer?
     for _ in 0..<7 {
@@ -148,6 +150,25 @@ enum ToolCommands {
         best = min(best, cpuSeconds() - t)
       }
       return Double(docs.reduce(0) { $0 + syllables($1) }) / best
+    }
+    if let n = ProcessInfo.processInfo.environment["FULL_ONLY"].flatMap(Int.init) {
+      let t = cpuSeconds()
+      for _ in 0..<n { for d in documents { _ = restorer.restore(lines: d) } }
+      print(
+        String(
+          format: "full only: %.0f syllables/s",
+          Double(n * documents.reduce(0) { $0 + syllables($1) }) / (cpuSeconds() - t)))
+      return
+    }
+    if let fullOnly {
+      let t = cpuSeconds()
+      for _ in 0..<fullOnly { for d in documents { _ = restorer.restore(lines: d) } }
+      let total = fullOnly * documents.reduce(0) { $0 + syllables($1) }
+      print(
+        String(
+          format: "full restoration only, %d passes: %.0f syllables/s", fullOnly,
+          Double(total) / (cpuSeconds() - t)))
+      return
     }
     print(String(format: "dictionary load: median %.1f ms CPU (7 loads)", loads.sorted()[3]))
     print(

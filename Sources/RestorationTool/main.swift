@@ -11,7 +11,9 @@ import Restoration
 //   restoration-tool errors REPO_ROOT SHARED_FOLDER [SET]  synthetic-set lines missed, no devset
 //   restoration-tool candidates REPO_ROOT SHARED_FOLDER [--light] WORD...  search, best first
 //   restoration-tool lines REPO_ROOT SHARED_FOLDER LINE...  restore the lines as one document
-//   restoration-tool bench REPO_ROOT SHARED_FOLDER
+//   restoration-tool bench REPO_ROOT SHARED_FOLDER [--full-only N]  (--full-only: restore the
+//                                                            seeds in full mode N times and
+//                                                            nothing else, for profiling)
 //   restoration-tool dump  REPO_ROOT SHARED_FOLDER   every output and candidate list, for diffing
 
 let arguments = CommandLine.arguments
@@ -52,7 +54,11 @@ do {
   case "errors":
     try ToolCommands.syntheticErrors(
       root: root, only: arguments.count > 4 ? arguments[4] : nil)
-  default: try ToolCommands.bench(root: root, shared: shared)
+  default:
+    let fullOnly = arguments.firstIndex(of: "--full-only").flatMap {
+      $0 + 1 < arguments.count ? Int(arguments[$0 + 1]) : nil
+    }
+    try ToolCommands.bench(root: root, shared: shared, fullOnly: fullOnly)
   }
 } catch {
   FileHandle.standardError.write(Data("restoration-tool: \(error)\n".utf8))

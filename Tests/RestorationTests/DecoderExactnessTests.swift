@@ -66,6 +66,36 @@ import Testing
   }
 }
 
+/// Lattices of 8 to 20 readings, so that the decoder raises its cells eight at a time and
+/// one at a time in the same row: its path must still score as well as the best of all.
+@Test func wideLatticesFindTheBestOfAllPaths() {
+  var random = SplitMix(seed: 13)
+  let vocabulary = 40
+  for _ in 0..<40 {
+    let (model, cache) = randomModel(&random, vocabulary: vocabulary)
+    let lattice = (0..<(1 + random.below(3))).map { _ in
+      let count = 8 + random.below(13)
+      return Lattice(
+        ids: (0..<count).map { _ in Int32(12 + random.below(vocabulary)) },
+        scores: (0..<count).map { _ in -Float(random.below(40)) / 8 })
+    }
+    let path = Decoder(model: model, beam: 1000, gap: 0).decode(lattice, cache: cache).map(\.index)
+    var best = -Float.infinity
+    var choice = [Int](repeating: 0, count: lattice.count)
+    while true {
+      best = max(best, pathScore(choice, lattice, model, cache))
+      var i = 0
+      while i < lattice.count && choice[i] + 1 == lattice[i].ids.count {
+        choice[i] = 0
+        i += 1
+      }
+      if i == lattice.count { break }
+      choice[i] += 1
+    }
+    #expect(pathScore(path, lattice, model, cache) == best)
+  }
+}
+
 private let vocabularySize = 10
 
 /// The score of one path: every term the decoder adds, each read from the model and the
@@ -91,12 +121,14 @@ private func pathScore(
   return total
 }
 
-private func randomModel(_ random: inout SplitMix) -> (LanguageModel, DocumentCache) {
-  let size = 12 + vocabularySize
+private func randomModel(_ random: inout SplitMix, vocabulary: Int = vocabularySize) -> (
+  LanguageModel, DocumentCache
+) {
+  let size = 12 + vocabulary
   func logProb() -> Float { -Float(1 + random.below(48)) / 8 }
   let unigrams = (0..<size).map { _ in logProb() }
   let backoffs = (0..<size).map { _ in -Float(random.below(8)) / 8 }
-  func word() -> Int32 { Int32(12 + random.below(vocabularySize)) }
+  func word() -> Int32 { Int32(12 + random.below(vocabulary)) }
   var bigrams: [UInt64: (Float, Float)] = [:]
   var trigrams: [UInt64: Float] = [:]
   func addBigram(_ a: Int32, _ b: Int32) {
