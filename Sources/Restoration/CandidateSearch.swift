@@ -171,8 +171,9 @@ struct CandidateSearch {
   }
 
   /// The syllables found, best first (ties by id), at most `limit`, none worse than `floor`
-  /// below the best.
-  func ranked(limit: Int) -> [(id: Int32, logProb: Float)] {
+  /// below the best. Unless `ordered`, the same readings come in no particular order (for
+  /// a caller that ranks them anew: only which of them make the limit is worked out).
+  func ranked(limit: Int, ordered: Bool = true) -> [(id: Int32, logProb: Float)] {
     let count = table.foundCount
     guard count > 0, limit > 0 else { return [] }
     let ids = table.foundIDs
@@ -192,7 +193,11 @@ struct CandidateSearch {
       n += 1
     }
     let kept = min(n, limit)
-    CandidateSearch.sortPrefix(UnsafeMutableBufferPointer(start: keys, count: n), kept)
+    if ordered {
+      CandidateSearch.sortPrefix(UnsafeMutableBufferPointer(start: keys, count: n), kept)
+    } else if kept < n {
+      CandidateSearch.selectPrefix(UnsafeMutableBufferPointer(start: keys, count: n), kept)
+    }
     let slots = table.foundSlots
     return [(id: Int32, logProb: Float)](unsafeUninitializedCapacity: kept) {
       buffer, initialized in
@@ -262,6 +267,39 @@ struct CandidateSearch {
       v[j] = x
       i += 1
     }
+  }
+
+  /// Puts the `prefix` smallest of `v` first, in any order (the rest after them, in any
+  /// order): quickselect on Hoare partitions around the median of three, falling back on
+  /// sorting a part that splits badly too often.
+  static func selectPrefix(_ v: UnsafeMutableBufferPointer<UInt64>, _ prefix: Int) {
+    var lo = 0
+    var hi = v.count
+    var depth = 2 * (Int.bitWidth - v.count.leadingZeroBitCount)
+    // The boundary between the prefix and the rest lies in lo..<hi; outside it every
+    // element is already on its side.
+    while hi - lo > 16 && lo < prefix && prefix < hi {
+      if depth == 0 { break }
+      depth -= 1
+      let mid = lo + (hi - lo) / 2
+      let (a, b, c) = (v[lo], v[mid], v[hi - 1])
+      let median =
+        a < b ? (b < c ? mid : (a < c ? hi - 1 : lo)) : (a < c ? lo : (b < c ? hi - 1 : mid))
+      v.swapAt(lo, median)
+      let pivot = v[lo]
+      var i = lo - 1
+      var j = hi
+      while true {
+        repeat { i += 1 } while v[i] < pivot
+        repeat { j -= 1 } while v[j] > pivot
+        if i >= j { break }
+        v.swapAt(i, j)
+      }
+      // v[lo...j] ≤ pivot ≤ v[j + 1..<hi]: keep the side the boundary falls in.
+      if prefix <= j + 1 { hi = j + 1 } else { lo = j + 1 }
+    }
+    guard lo < prefix && prefix < hi else { return }
+    sortPrefix(UnsafeMutableBufferPointer(rebasing: v[lo..<hi]), prefix - lo)
   }
 
   /// The `k`-th largest of `v` (1 ≤ k ≤ count), found by quickselect; the order of `v` is

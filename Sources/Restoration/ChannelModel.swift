@@ -251,9 +251,10 @@ struct ChannelModel: Sendable {
   }
 
   /// `candidates(for:…)` with a state table kept between searches (it comes back empty).
+  /// Unless `ordered`, the same readings come in no particular order.
   func candidates(
     for token: String, limit: Int, floor: Float, maxEdits: Int, editLogProb: Float,
-    states: inout SearchStates
+    states: inout SearchStates, ordered: Bool = true
   ) -> [(id: Int32, logProb: Float)] {
     let scalars = token.unicodeScalars.map(\.value)
     guard !scalars.isEmpty, scalars.count <= 12 else { return [] }
@@ -271,7 +272,7 @@ struct ChannelModel: Sendable {
           ranked: ranked, token: scalars, limit: limit, floor: floor, editLogProb: editLogProb,
           maxEdits: edits, table: table)
         for allowed in 0...edits { search.run(maxEdits: allowed) }
-        let found = search.ranked(limit: limit)
+        let found = search.ranked(limit: limit, ordered: ordered)
         table = search.finish()
         return found
       }
