@@ -52,6 +52,14 @@ struct CandidateSearch {
   /// token up to `position` with `r` edits left, at index `r * (length + 1) + position`.
   let fewestToCome: UnsafeMutablePointer<UInt8>
   let mostToCome: UnsafeMutablePointer<UInt8>
+  /// For a state with no edits left at each position, at `position * 3 ..< position * 3 +
+  /// 3`: the chunks there ranked by the most they can add to a path (their best source, and
+  /// that plus `reach` with no edits after them, whichever is less), best first, -∞ past
+  /// the last, each with the letters of the chunks up to it. The chunks a path can still
+  /// read toward the bound are a prefix (what `viableLetters` finds, with one comparison a
+  /// chunk).
+  let spentMost: UnsafeMutablePointer<Float>
+  let spentLetters: UnsafeMutablePointer<LetterSet>
   var bound: Float
   var maxEdits = 0
   /// Best score seen at each (position, node) for each number of edits left (all of which
@@ -97,6 +105,10 @@ struct CandidateSearch {
     reach = .allocate(capacity: (max(maxEdits, 0) + 1) * (token.count + 1))
     fewestToCome = .allocate(capacity: (max(maxEdits, 0) + 1) * (token.count + 1))
     mostToCome = .allocate(capacity: (max(maxEdits, 0) + 1) * (token.count + 1))
+    spentMost = .allocate(capacity: chunks)
+    spentMost.initialize(repeating: -.infinity, count: chunks)
+    spentLetters = .allocate(capacity: chunks)
+    spentLetters.initialize(repeating: LetterSet(), count: chunks)
     for r in 0...max(maxEdits, 0) {
       for position in 0...token.count {
         let letters = CandidateSearch.lettersToCome(token.count - position, r)
@@ -135,6 +147,36 @@ struct CandidateSearch {
         }
       }
     }
+    // `reach` with no edits left is the same in every pass.
+    computeReach()
+    rankSpentChunks()
+  }
+
+  /// Fills `spentMost` and `spentLetters` from `reach` with no edits left (an insertion
+  /// sort of at most three chunks per position, in place).
+  private func rankSpentChunks() {
+    for position in 0..<length {
+      let ranked = position * 3
+      var count = 0
+      for k in 1...min(3, length - position) {
+        let chunk = position * 3 + k - 1
+        let best = chunkBest[chunk]
+        guard best > -.infinity else { continue }
+        let most = min(best, best + reach[position + k])
+        var i = count
+        while i > 0 && spentMost[ranked + i - 1] < most {
+          spentMost[ranked + i] = spentMost[ranked + i - 1]
+          spentLetters[ranked + i] = spentLetters[ranked + i - 1]
+          i -= 1
+        }
+        spentMost[ranked + i] = most
+        spentLetters[ranked + i] = chunkLetters[chunk]
+        count += 1
+      }
+      for i in stride(from: 1, to: count, by: 1) {
+        spentLetters[ranked + i].formUnion(spentLetters[ranked + i - 1])
+      }
+    }
   }
 
   /// Frees the search's own buffers and hands back the state table, emptied, for the next
@@ -150,6 +192,8 @@ struct CandidateSearch {
     reach.deallocate()
     fewestToCome.deallocate()
     mostToCome.deallocate()
+    spentMost.deallocate()
+    spentLetters.deallocate()
     table.reset()
     return table
   }

@@ -55,7 +55,19 @@ extension CandidateSearch {
     guard canEnd(node, position, editsLeft: 0) else { return false }
     if position == length { return trie.terminal[Int(node)] >= 0 }
     guard trie.lastLetters[Int(node)].intersects(finalLetters[position]) else { return false }
-    return trie.childLetters[Int(node)].intersects(viableLetters(position, logProb, maxEdits))
+    return trie.childLetters[Int(node)].intersects(spentViableLetters(position, logProb))
+  }
+
+  /// `viableLetters` for a state with no edits left (`position` before the token's end),
+  /// read from the ranked chunks: those that can still add at least `bound - logProb`,
+  /// with twice the margin so that the subtraction's rounding can only admit more.
+  @inline(__always) func spentViableLetters(_ position: Int, _ logProb: Float) -> LetterSet {
+    let need = bound - logProb - 2 * CandidateSearch.margin
+    let ranked = position &* 3
+    guard spentMost[ranked] >= need else { return LetterSet() }
+    guard spentMost[ranked &+ 1] >= need else { return spentLetters[ranked] }
+    guard spentMost[ranked &+ 2] >= need else { return spentLetters[ranked &+ 1] }
+    return spentLetters[ranked &+ 2]
   }
 
   /// `admits` for many nodes reached alike, with `viable` from `viableLetters` computed
@@ -116,9 +128,12 @@ extension CandidateSearch {
       if id >= 0 { record(id, logProb) }
       return
     }
-    guard table.improves(CandidateSearch.key(position, node), logProb, editsLeft: 0) else {
-      return
-    }
+    // With one scalar left, reading it only records syllables (which keep their best
+    // score), and a path that comes back is rarer than the probe that would turn it away.
+    guard
+      position &+ 1 == length
+        || table.improves(CandidateSearch.key(position, node), logProb, editsLeft: 0)
+    else { return }
     readChunksSpent(position, node, logProb)
   }
 
@@ -161,6 +176,11 @@ extension CandidateSearch {
       // No source of the chunk can do better than its best one.
       let best = logProb + chunkBest[chunk]
       if best < bound || best + reachAfter + CandidateSearch.margin < bound { continue }
+      // One threshold for the chunk's sources, from the bound as it is now: it only rises
+      // meanwhile, so this prunes no more than testing each source against it would, and
+      // a source read still scores at least the bound the search had when it came (never
+      // below the first, 1.5 × `floor`), as every syllable recorded must.
+      let lowest = max(bound, bound - reachAfter - CandidateSearch.margin)
       let chunkSet = chunkLetters[chunk]
       let groups = groupStarts + Int(chunkGroups[chunk])
       let ranks = chunkRanks + chunk &* LetterSet.capacity
@@ -185,7 +205,7 @@ extension CandidateSearch {
           e &+= 1
           let next = logProb + source.logProb
           // A group is sorted best first: once one falls short, so do the rest.
-          if next < bound || next + reachAfter + CandidateSearch.margin < bound { break }
+          if next < lowest { break }
           var target = child
           if source.second != ChannelModel.Source.noLetter {
             guard let second = trie.child(child, source.second) else { continue }
