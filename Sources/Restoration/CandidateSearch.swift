@@ -48,8 +48,11 @@ struct CandidateSearch {
   /// at index `r * (length + 1) + position`: the best chunking by each chunk's best source
   /// and edits, whatever the trie allows. An upper bound, so pruning on it loses nothing.
   let reach: UnsafeMutablePointer<Float>
-  /// How few and how many letters can still come (`lettersToCome`) after reading the
-  /// token up to `position` with `r` edits left, at index `r * (length + 1) + position`.
+  /// How few and how many letters can still come after reading the token up to `position`
+  /// with at most `r` edits left, at index `r * (length + 1) + position`: over every way of
+  /// reading the rest through the chunks' sources (each writes one or two letters) and
+  /// edits (a dropped scalar writes none, a replaced one or a dropped letter one), whatever
+  /// the scores and the trie allow (`countLettersToCome`).
   let fewestToCome: UnsafeMutablePointer<UInt8>
   let mostToCome: UnsafeMutablePointer<UInt8>
   /// For a state with no edits left at each position, at `position * 3 ..< position * 3 +
@@ -109,13 +112,8 @@ struct CandidateSearch {
     spentMost.initialize(repeating: -.infinity, count: chunks)
     spentLetters = .allocate(capacity: chunks)
     spentLetters.initialize(repeating: LetterSet(), count: chunks)
-    for r in 0...max(maxEdits, 0) {
-      for position in 0...token.count {
-        let letters = CandidateSearch.lettersToCome(token.count - position, r)
-        fewestToCome[r * (token.count + 1) + position] = UInt8(letters.fewest)
-        mostToCome[r * (token.count + 1) + position] = UInt8(letters.most)
-      }
-    }
+    var chunkFewest = [UInt8](repeating: 0, count: chunks)
+    var chunkMost = [UInt8](repeating: 0, count: chunks)
     for position in 0..<token.count {
       var key: UInt64 = 0
       for k in 1...min(3, token.count - position) {
@@ -125,6 +123,8 @@ struct CandidateSearch {
         chunkLetters[chunk] = model.rangeLetters[Int(range)]
         chunkGroups[chunk] = model.groupBase[Int(range)]
         chunkBest[chunk] = model.rangeBest[Int(range)]
+        chunkFewest[chunk] = model.rangeFewestLetters[Int(range)]
+        chunkMost[chunk] = model.rangeMostLetters[Int(range)]
         rankedStart[chunk] = model.rankedBase[Int(range)]
         rankedEnd[chunk] = model.rankedBase[Int(range) + 1]
         if position + k == token.count {
@@ -147,9 +147,60 @@ struct CandidateSearch {
         }
       }
     }
+    countLettersToCome(chunkFewest, chunkMost, maxEdits: max(maxEdits, 0))
     // `reach` with no edits left is the same in every pass.
     computeReach()
     rankSpentChunks()
+  }
+
+  /// Fills `fewestToCome` and `mostToCome` for up to `maxEdits` edits: first for exactly
+  /// `r` edits (a chunk counts only if some source of it can match, `chunkMost` above 0),
+  /// then for at most `r`.
+  private func countLettersToCome(_ chunkFewest: [UInt8], _ chunkMost: [UInt8], maxEdits: Int) {
+    let width = length + 1
+    let none = Int.max / 4
+    var fewest = [Int](repeating: none, count: (maxEdits + 1) * width)
+    var most = [Int](repeating: -1, count: (maxEdits + 1) * width)
+    for r in 0...maxEdits {
+      // At the token's end, the edits left can only write letters the OCR dropped.
+      fewest[r * width + length] = r
+      most[r * width + length] = r
+      for position in stride(from: length - 1, through: 0, by: -1) {
+        var low = none
+        var high = -1
+        func offer(_ written: Int, _ i: Int) {
+          guard most[i] >= 0 else { return }
+          low = min(low, fewest[i] + written)
+          high = max(high, most[i] + written)
+        }
+        for k in 1...min(3, length - position) {
+          let chunk = position * 3 + k - 1
+          guard chunkMost[chunk] > 0 else { continue }
+          let i = r * width + position + k
+          guard most[i] >= 0 else { continue }
+          low = min(low, fewest[i] + Int(chunkFewest[chunk]))
+          high = max(high, most[i] + Int(chunkMost[chunk]))
+        }
+        if r > 0 {
+          offer(0, (r - 1) * width + position + 1)  // a scalar that stands for nothing
+          offer(1, (r - 1) * width + position + 1)  // a scalar read in place of a letter
+          offer(1, (r - 1) * width + position)  // a letter the OCR dropped
+        }
+        fewest[r * width + position] = low
+        most[r * width + position] = high
+      }
+    }
+    for position in 0...length {
+      var low = none
+      var high = -1
+      for r in 0...maxEdits {
+        low = min(low, fewest[r * width + position])
+        high = max(high, most[r * width + position])
+        // Unreachable: a count no node's syllables end at.
+        fewestToCome[r * width + position] = UInt8(min(low, Int(UInt8.max)))
+        mostToCome[r * width + position] = UInt8(max(min(high, Int(UInt8.max)), 0))
+      }
+    }
   }
 
   /// Fills `spentMost` and `spentLetters` from `reach` with no edits left (an insertion

@@ -58,6 +58,10 @@ struct ChannelModel: Sendable {
   let rankedLetters: [LetterSet]
   /// The letters each range's sources end with.
   let rangeLastLetters: [LetterSet]
+  /// How few and how many letters each range's sources write (1 or 2; 0 and 0 when it has
+  /// none that can match).
+  let rangeFewestLetters: [UInt8]
+  let rangeMostLetters: [UInt8]
   let trie: SyllableTrie
   /// Cost of a mark change the training never showed (a lone vowel read with the wrong
   /// marks), so that rare syllables stay reachable.
@@ -101,6 +105,8 @@ struct ChannelModel: Sendable {
     var rankedBest: [Float] = []
     var rankedLetters: [LetterSet] = []
     var lastLetters: [LetterSet] = []
+    var fewestLetters: [UInt8] = []
+    var mostLetters: [UInt8] = []
     for (chunk, entries) in table.sorted(by: { $0.key < $1.key }) {
       let scalars = Array(chunk.unicodeScalars)
       guard scalars.count <= 3 else { continue }
@@ -128,6 +134,9 @@ struct ChannelModel: Sendable {
         last.insert(source.second != Source.noLetter ? source.second : source.first)
       }
       lastLetters.append(last)
+      let written = known.map { $0.second != Source.noLetter ? UInt8(2) : 1 }
+      fewestLetters.append(written.min() ?? 0)
+      mostLetters.append(written.max() ?? 0)
       // Ties keep the letters' order.
       var upTo = LetterSet()
       for group in groupBests.sorted(by: {
@@ -151,6 +160,8 @@ struct ChannelModel: Sendable {
     self.rankedBest = rankedBest
     self.rankedLetters = rankedLetters
     rangeLastLetters = lastLetters
+    rangeFewestLetters = fewestLetters
+    rangeMostLetters = mostLetters
     self.trie = trie
     self.unseenMarkLogProb = unseenMarkLogProb
   }

@@ -6,18 +6,17 @@
 /// A state with no edits left (most states of the passes that allow edits are reached
 /// after spending them) is stepped into by `visitSpent`, which has no edit branch.
 extension CandidateSearch {
-  /// How few and how many letters can still come after reading `scalars` with `edits`. A
-  /// confusion reads 1 to 3 scalars as 1 or 2 letters and an edit reads at most one scalar
-  /// and writes at most one letter, so the letters still to come number from
-  /// ⌈(scalars − edits) / 3⌉ to 2 × scalars + edits.
-  @inline(__always) static func lettersToCome(_ scalars: Int, _ edits: Int)
+  /// How few and how many letters can still come after reading the token up to
+  /// `position` with `editsLeft` edits left (from the token's tables).
+  @inline(__always) func lettersToCome(_ position: Int, editsLeft: Int)
     -> (fewest: Int, most: Int)
   {
-    (max(scalars - edits + 2, 0) / 3, 2 * scalars + edits)
+    let i = editsLeft &* (length &+ 1) &+ position
+    return (Int(fewestToCome[i]), Int(mostToCome[i]))
   }
 
   /// Whether a syllable can still end below `node` after reading the token up to
-  /// `position` with `editsLeft` edits left (`lettersToCome` read from the token's table).
+  /// `position` with `editsLeft` edits left (`fewestToCome` and `mostToCome`).
   @inline(__always) func canEnd(_ node: Int32, _ position: Int, editsLeft: Int) -> Bool {
     let i = editsLeft &* (length &+ 1) &+ position
     return trie.farthestEnd[Int(node)] >= fewestToCome[i]
@@ -254,9 +253,9 @@ extension CandidateSearch {
       dropping ? viableLetters(position, next, edits + 1, ranked: true) : LetterSet()
     let viableConsuming =
       consuming ? viableLetters(position + 1, next, edits + 1, ranked: true) : LetterSet()
-    let lettersDropping = CandidateSearch.lettersToCome(length - position, maxEdits - edits - 1)
-    let lettersConsuming = CandidateSearch.lettersToCome(
-      length - position - 1, maxEdits - edits - 1)
+    let lettersDropping = lettersToCome(position, editsLeft: maxEdits - edits - 1)
+    let lettersConsuming =
+      consuming ? lettersToCome(position + 1, editsLeft: maxEdits - edits - 1) : (0, 0)
     for c in children {
       let child = trie.childNodes[c]
       if dropping,
