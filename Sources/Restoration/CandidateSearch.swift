@@ -53,8 +53,8 @@ struct CandidateSearch {
   /// reading the rest through the chunks' sources (each writes one or two letters) and
   /// edits (a dropped scalar writes none, a replaced one or a dropped letter one), whatever
   /// the scores and the trie allow (`countLettersToCome`).
-  let fewestToCome: UnsafeMutablePointer<UInt8>
-  let mostToCome: UnsafeMutablePointer<UInt8>
+  /// As a set: bit `n` when `n` letters can come (bit 31: 31 or more).
+  let countsToCome: UnsafeMutablePointer<UInt32>
   /// For a state with no edits left at each position, at `position * 3 ..< position * 3 +
   /// 3`: the chunks there ranked by the most they can add to a path (their best source, and
   /// that plus `reach` with no edits after them, whichever is less), best first, -∞ past
@@ -106,8 +106,7 @@ struct CandidateSearch {
     finalLetters = .allocate(capacity: token.count + 1)
     finalLetters.initialize(repeating: LetterSet(), count: token.count + 1)
     reach = .allocate(capacity: (max(maxEdits, 0) + 1) * (token.count + 1))
-    fewestToCome = .allocate(capacity: (max(maxEdits, 0) + 1) * (token.count + 1))
-    mostToCome = .allocate(capacity: (max(maxEdits, 0) + 1) * (token.count + 1))
+    countsToCome = .allocate(capacity: (max(maxEdits, 0) + 1) * (token.count + 1))
     spentMost = .allocate(capacity: chunks)
     spentMost.initialize(repeating: -.infinity, count: chunks)
     spentLetters = .allocate(capacity: chunks)
@@ -153,52 +152,44 @@ struct CandidateSearch {
     rankSpentChunks()
   }
 
-  /// Fills `fewestToCome` and `mostToCome` for up to `maxEdits` edits: first for exactly
-  /// `r` edits (a chunk counts only if some source of it can match, `chunkMost` above 0),
-  /// then for at most `r`.
+  /// Fills `countsToCome` for up to `maxEdits` edits: first for exactly `r` edits (a chunk
+  /// counts only if some source of it can match, `chunkMost` above 0; its sources write
+  /// `chunkFewest` or `chunkMost` letters, each 1 or 2), then for at most `r`.
   private func countLettersToCome(_ chunkFewest: [UInt8], _ chunkMost: [UInt8], maxEdits: Int) {
     let width = length + 1
-    let none = Int.max / 4
-    var fewest = [Int](repeating: none, count: (maxEdits + 1) * width)
-    var most = [Int](repeating: -1, count: (maxEdits + 1) * width)
+    // `counts` with `letters` more written; a count beyond 31 stays in bit 31.
+    func adding(_ letters: Int, to counts: UInt32) -> UInt32 {
+      guard letters > 0, counts != 0 else { return counts }
+      let overflow: UInt32 = counts >> UInt32(32 - letters) != 0 ? 1 << 31 : 0
+      return counts << UInt32(letters) | overflow | (counts & 1 << 31)
+    }
+    var exact = [UInt32](repeating: 0, count: (maxEdits + 1) * width)
     for r in 0...maxEdits {
       // At the token's end, the edits left can only write letters the OCR dropped.
-      fewest[r * width + length] = r
-      most[r * width + length] = r
+      exact[r * width + length] = adding(r, to: 1)
       for position in stride(from: length - 1, through: 0, by: -1) {
-        var low = none
-        var high = -1
-        func offer(_ written: Int, _ i: Int) {
-          guard most[i] >= 0 else { return }
-          low = min(low, fewest[i] + written)
-          high = max(high, most[i] + written)
-        }
+        var counts: UInt32 = 0
         for k in 1...min(3, length - position) {
           let chunk = position * 3 + k - 1
           guard chunkMost[chunk] > 0 else { continue }
-          let i = r * width + position + k
-          guard most[i] >= 0 else { continue }
-          low = min(low, fewest[i] + Int(chunkFewest[chunk]))
-          high = max(high, most[i] + Int(chunkMost[chunk]))
+          let after = exact[r * width + position + k]
+          counts |= adding(Int(chunkFewest[chunk]), to: after)
+          counts |= adding(Int(chunkMost[chunk]), to: after)
         }
         if r > 0 {
-          offer(0, (r - 1) * width + position + 1)  // a scalar that stands for nothing
-          offer(1, (r - 1) * width + position + 1)  // a scalar read in place of a letter
-          offer(1, (r - 1) * width + position)  // a letter the OCR dropped
+          let next = exact[(r - 1) * width + position + 1]
+          counts |= next  // a scalar that stands for nothing
+          counts |= adding(1, to: next)  // a scalar read in place of a letter
+          counts |= adding(1, to: exact[(r - 1) * width + position])  // a letter dropped
         }
-        fewest[r * width + position] = low
-        most[r * width + position] = high
+        exact[r * width + position] = counts
       }
     }
     for position in 0...length {
-      var low = none
-      var high = -1
+      var counts: UInt32 = 0
       for r in 0...maxEdits {
-        low = min(low, fewest[r * width + position])
-        high = max(high, most[r * width + position])
-        // Unreachable: a count no node's syllables end at.
-        fewestToCome[r * width + position] = UInt8(min(low, Int(UInt8.max)))
-        mostToCome[r * width + position] = UInt8(max(min(high, Int(UInt8.max)), 0))
+        counts |= exact[r * width + position]
+        countsToCome[r * width + position] = counts
       }
     }
   }
@@ -241,8 +232,7 @@ struct CandidateSearch {
     rankedEnd.deallocate()
     finalLetters.deallocate()
     reach.deallocate()
-    fewestToCome.deallocate()
-    mostToCome.deallocate()
+    countsToCome.deallocate()
     spentMost.deallocate()
     spentLetters.deallocate()
     table.reset()

@@ -8,25 +8,21 @@
 extension CandidateSearch {
   /// How few and how many letters can still come after reading the token up to
   /// `position` with `editsLeft` edits left (from the token's tables).
-  @inline(__always) func lettersToCome(_ position: Int, editsLeft: Int)
-    -> (fewest: Int, most: Int)
-  {
-    let i = editsLeft &* (length &+ 1) &+ position
-    return (Int(fewestToCome[i]), Int(mostToCome[i]))
+  @inline(__always) func lettersToCome(_ position: Int, editsLeft: Int) -> UInt32 {
+    countsToCome[editsLeft &* (length &+ 1) &+ position]
   }
 
   /// Whether a syllable can still end below `node` after reading the token up to
-  /// `position` with `editsLeft` edits left (`fewestToCome` and `mostToCome`).
+  /// `position` with `editsLeft` edits left: some syllable below it ends as many letters
+  /// down as can still come (`countsToCome`).
   @inline(__always) func canEnd(_ node: Int32, _ position: Int, editsLeft: Int) -> Bool {
-    let i = editsLeft &* (length &+ 1) &+ position
-    return trie.farthestEnd[Int(node)] >= fewestToCome[i]
-      && trie.nearestEnd[Int(node)] <= mostToCome[i]
+    trie.endDepths[Int(node)] & lettersToCome(position, editsLeft: editsLeft) != 0
   }
 
-  /// Whether a syllable can still end below `node` with `letters` still to come.
-  @inline(__always) func canEnd(_ node: Int32, _ letters: (fewest: Int, most: Int)) -> Bool {
-    Int(trie.farthestEnd[Int(node)]) >= letters.fewest
-      && Int(trie.nearestEnd[Int(node)]) <= letters.most
+  /// Whether a syllable can still end below `node` with `letters` (a set of counts, as
+  /// in `countsToCome`) still to come.
+  @inline(__always) func canEnd(_ node: Int32, _ letters: UInt32) -> Bool {
+    trie.endDepths[Int(node)] & letters != 0
   }
 
   /// Whether a state reached scoring `logProb` can lead anywhere, tested before the walk
@@ -73,7 +69,7 @@ extension CandidateSearch {
   /// once for them all (the bound only rises meanwhile, so the set stays a superset).
   @inline(__always) func admits(
     _ position: Int, _ node: Int32, _ logProb: Float, _ edits: Int, viable: LetterSet,
-    letters: (fewest: Int, most: Int)
+    letters: UInt32
   ) -> Bool {
     guard canEnd(node, letters) else { return false }
     if edits < maxEdits, logProb + editLogProb >= bound { return true }
@@ -255,7 +251,7 @@ extension CandidateSearch {
       consuming ? viableLetters(position + 1, next, edits + 1, ranked: true) : LetterSet()
     let lettersDropping = lettersToCome(position, editsLeft: maxEdits - edits - 1)
     let lettersConsuming =
-      consuming ? lettersToCome(position + 1, editsLeft: maxEdits - edits - 1) : (0, 0)
+      consuming ? lettersToCome(position + 1, editsLeft: maxEdits - edits - 1) : 0
     for c in children {
       let child = trie.childNodes[c]
       if dropping,

@@ -52,13 +52,13 @@ import Testing
   #expect(nonEmpty > compared / 4)
 }
 
-/// A search's bounds on the letters still to come must hold every count a reading of the
-/// token's rest can write: checked against a forward walk over (position, edits spent,
-/// letters written) that tries every chunk with a source that can match and every edit.
-@Test func lettersToComeHoldEveryCountAReadingWrites() {
+/// A search's sets of the letter counts still to come must be exactly the counts a reading
+/// of the token's rest can write: checked against sets built from every chunk with a
+/// source that can match and every edit, for exactly and then at most so many edits.
+@Test func lettersToComeAreEveryCountAReadingWrites() {
   let channel = TestSupport.restorer.channels[ChannelKind.lostDiacritics.rawValue]
   var states = SearchStates(maxEdits: 2)
-  var tight = 0
+  var narrow = 0
   for token in ["s6", "d6i", "chuyén", "nguoj", "ngườii", "tinh", "hoach", "b", "13", "rnẽ", "x@y"]
   {
     let scalars = token.unicodeScalars.map(\.value)
@@ -106,16 +106,13 @@ import Testing
         for position in 0...n {
           for r in 0...2 {
             let all = counts[position][0...r].reduce(Set<Int>()) { $0.union($1) }
-            let bounds = search.lettersToCome(position, editsLeft: r)
-            if let low = all.min(), let high = all.max() {
-              #expect(bounds.fewest == low && bounds.most == high, "\(token) at \(position), \(r)")
-              if high - low < 2 * (n - position) + r - max(n - position - r + 2, 0) / 3 {
-                tight += 1
-              }
-            } else {
-              #expect(
-                bounds.fewest == Int(UInt8.max) && bounds.most == 0, "\(token) at \(position)")
-            }
+            let mask = all.reduce(UInt32(0)) { $0 | 1 << UInt32(min($1, 31)) }
+            #expect(
+              search.lettersToCome(position, editsLeft: r) == mask,
+              "\(token) at \(position), \(r): \(all.sorted())")
+            // Narrower than what scalars and edits alone allow, ⌈(s − r) / 3⌉ to 2s + r.
+            let s = n - position
+            if all.count < 2 * s + r - max(s - r + 2, 0) / 3 + 1 { narrow += 1 }
           }
         }
         return search.finish()
@@ -123,6 +120,25 @@ import Testing
     }
     states.put(table)
   }
-  // The bounds are tighter than what scalars and edits alone allow somewhere.
-  #expect(tight > 20)
+  #expect(narrow > 20)
+}
+
+/// A trie node knows at which depths below it syllables end: exactly the lengths of its
+/// syllables less its own depth.
+@Test func trieNodesKnowTheDepthsTheirSyllablesEndAt() {
+  let words = ["a", "an", "anh", "ba", "bang", "nghiêng", "nghe"]
+  let trie = SyllableTrie(vocabulary: Vocabulary(syllables: words))
+  for word in words {
+    let scalars = Array(word.unicodeScalars)
+    var node = trie.root
+    for (depth, scalar) in [Unicode.Scalar?](scalars.map { $0 } + [nil]).enumerated() {
+      let prefix = String(String.UnicodeScalarView(scalars[0..<depth]))
+      let expected = words.filter { $0.hasPrefix(prefix) && $0.unicodeScalars.count >= depth }
+        .reduce(UInt32(0)) { $0 | 1 << UInt32($1.unicodeScalars.count - depth) }
+      #expect(trie.endDepths[Int(node)] == expected, "\(prefix)")
+      guard let scalar, let code = trie.code(of: scalar.value), let next = trie.child(node, code)
+      else { break }
+      node = next
+    }
+  }
 }
