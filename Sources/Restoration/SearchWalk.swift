@@ -243,18 +243,24 @@ extension CandidateSearch {
         visit(position + 1, node, next, edits + 1)
       }
     }
-    guard consuming || dropping else { return }
-    let children = Int(trie.childStart[Int(node)])..<Int(trie.childStart[Int(node) + 1])
-    let viableDropping =
-      dropping ? viableLetters(position, next, edits + 1, ranked: true) : LetterSet()
-    let viableConsuming =
-      consuming ? viableLetters(position + 1, next, edits + 1, ranked: true) : LetterSet()
+    // The children's syllables end one letter less deep than the node's: where none of
+    // them ends as many letters down as can come, no child is worth testing.
+    let childDepths = trie.endDepths[Int(node)] >> 1
     let lettersDropping = lettersToCome(position, editsLeft: maxEdits - edits - 1)
     let lettersConsuming =
       consuming ? lettersToCome(position + 1, editsLeft: maxEdits - edits - 1) : 0
+    let droppingChildren = dropping && childDepths & lettersDropping != 0
+    let consumingChildren = consuming && childDepths & lettersConsuming != 0
+    guard consumingChildren || droppingChildren else { return }
+    let children = Int(trie.childStart[Int(node)])..<Int(trie.childStart[Int(node) + 1])
+    let viableDropping =
+      droppingChildren ? viableLetters(position, next, edits + 1, ranked: true) : LetterSet()
+    let viableConsuming =
+      consumingChildren
+      ? viableLetters(position + 1, next, edits + 1, ranked: true) : LetterSet()
     for c in children {
       let child = trie.childNodes[c]
-      if dropping,
+      if droppingChildren,
         admits(
           position, child, next, edits + 1, viable: viableDropping, letters: lettersDropping)
       {
@@ -264,7 +270,7 @@ extension CandidateSearch {
           visit(position, child, next, edits + 1)
         }
       }
-      if consuming,
+      if consumingChildren,
         admits(
           position + 1, child, next, edits + 1, viable: viableConsuming,
           letters: lettersConsuming)
