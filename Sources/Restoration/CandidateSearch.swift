@@ -48,10 +48,21 @@ struct CandidateSearch {
   /// at index `r * (length + 1) + position`: the best chunking by each chunk's best source
   /// and edits, whatever the trie allows. An upper bound, so pruning on it loses nothing.
   let reach: UnsafeMutablePointer<Float>
-  /// How few and how many letters can still come (`lettersToCome`) after reading the
-  /// token up to `position` with `r` edits left, at index `r * (length + 1) + position`.
-  let fewestToCome: UnsafeMutablePointer<UInt8>
-  let mostToCome: UnsafeMutablePointer<UInt8>
+  /// How few and how many letters can still come after reading the token up to `position`
+  /// with at most `r` edits left, at index `r * (length + 1) + position`: over every way of
+  /// reading the rest through the chunks' sources (each writes one or two letters) and
+  /// edits (a dropped scalar writes none, a replaced one or a dropped letter one), whatever
+  /// the scores and the trie allow (`countLettersToCome`).
+  /// As a set: bit `n` when `n` letters can come (bit 31: 31 or more).
+  let countsToCome: UnsafeMutablePointer<UInt32>
+  /// For a state with no edits left at each position, at `position * 3 ..< position * 3 +
+  /// 3`: the chunks there ranked by the most they can add to a path (their best source, and
+  /// that plus `reach` with no edits after them, whichever is less), best first, -∞ past
+  /// the last, each with the letters of the chunks up to it. The chunks a path can still
+  /// read toward the bound are a prefix (what `viableLetters` finds, with one comparison a
+  /// chunk).
+  let spentMost: UnsafeMutablePointer<Float>
+  let spentLetters: UnsafeMutablePointer<LetterSet>
   var bound: Float
   var maxEdits = 0
   /// Best score seen at each (position, node) for each number of edits left (all of which
@@ -95,15 +106,13 @@ struct CandidateSearch {
     finalLetters = .allocate(capacity: token.count + 1)
     finalLetters.initialize(repeating: LetterSet(), count: token.count + 1)
     reach = .allocate(capacity: (max(maxEdits, 0) + 1) * (token.count + 1))
-    fewestToCome = .allocate(capacity: (max(maxEdits, 0) + 1) * (token.count + 1))
-    mostToCome = .allocate(capacity: (max(maxEdits, 0) + 1) * (token.count + 1))
-    for r in 0...max(maxEdits, 0) {
-      for position in 0...token.count {
-        let letters = CandidateSearch.lettersToCome(token.count - position, r)
-        fewestToCome[r * (token.count + 1) + position] = UInt8(letters.fewest)
-        mostToCome[r * (token.count + 1) + position] = UInt8(letters.most)
-      }
-    }
+    countsToCome = .allocate(capacity: (max(maxEdits, 0) + 1) * (token.count + 1))
+    spentMost = .allocate(capacity: chunks)
+    spentMost.initialize(repeating: -.infinity, count: chunks)
+    spentLetters = .allocate(capacity: chunks)
+    spentLetters.initialize(repeating: LetterSet(), count: chunks)
+    var chunkFewest = [UInt8](repeating: 0, count: chunks)
+    var chunkMost = [UInt8](repeating: 0, count: chunks)
     for position in 0..<token.count {
       var key: UInt64 = 0
       for k in 1...min(3, token.count - position) {
@@ -113,6 +122,8 @@ struct CandidateSearch {
         chunkLetters[chunk] = model.rangeLetters[Int(range)]
         chunkGroups[chunk] = model.groupBase[Int(range)]
         chunkBest[chunk] = model.rangeBest[Int(range)]
+        chunkFewest[chunk] = model.rangeFewestLetters[Int(range)]
+        chunkMost[chunk] = model.rangeMostLetters[Int(range)]
         rankedStart[chunk] = model.rankedBase[Int(range)]
         rankedEnd[chunk] = model.rankedBase[Int(range) + 1]
         if position + k == token.count {
@@ -135,6 +146,79 @@ struct CandidateSearch {
         }
       }
     }
+    countLettersToCome(chunkFewest, chunkMost, maxEdits: max(maxEdits, 0))
+    // `reach` with no edits left is the same in every pass.
+    computeReach()
+    rankSpentChunks()
+  }
+
+  /// Fills `countsToCome` for up to `maxEdits` edits: first for exactly `r` edits (a chunk
+  /// counts only if some source of it can match, `chunkMost` above 0; its sources write
+  /// `chunkFewest` or `chunkMost` letters, each 1 or 2), then for at most `r`.
+  private func countLettersToCome(_ chunkFewest: [UInt8], _ chunkMost: [UInt8], maxEdits: Int) {
+    let width = length + 1
+    // `counts` with `letters` more written; a count beyond 31 stays in bit 31.
+    func adding(_ letters: Int, to counts: UInt32) -> UInt32 {
+      guard letters > 0, counts != 0 else { return counts }
+      let overflow: UInt32 = counts >> UInt32(32 - letters) != 0 ? 1 << 31 : 0
+      return counts << UInt32(letters) | overflow | (counts & 1 << 31)
+    }
+    var exact = [UInt32](repeating: 0, count: (maxEdits + 1) * width)
+    for r in 0...maxEdits {
+      // At the token's end, the edits left can only write letters the OCR dropped.
+      exact[r * width + length] = adding(r, to: 1)
+      for position in stride(from: length - 1, through: 0, by: -1) {
+        var counts: UInt32 = 0
+        for k in 1...min(3, length - position) {
+          let chunk = position * 3 + k - 1
+          guard chunkMost[chunk] > 0 else { continue }
+          let after = exact[r * width + position + k]
+          counts |= adding(Int(chunkFewest[chunk]), to: after)
+          counts |= adding(Int(chunkMost[chunk]), to: after)
+        }
+        if r > 0 {
+          let next = exact[(r - 1) * width + position + 1]
+          counts |= next  // a scalar that stands for nothing
+          counts |= adding(1, to: next)  // a scalar read in place of a letter
+          counts |= adding(1, to: exact[(r - 1) * width + position])  // a letter dropped
+        }
+        exact[r * width + position] = counts
+      }
+    }
+    for position in 0...length {
+      var counts: UInt32 = 0
+      for r in 0...maxEdits {
+        counts |= exact[r * width + position]
+        countsToCome[r * width + position] = counts
+      }
+    }
+  }
+
+  /// Fills `spentMost` and `spentLetters` from `reach` with no edits left (an insertion
+  /// sort of at most three chunks per position, in place).
+  private func rankSpentChunks() {
+    for position in 0..<length {
+      let ranked = position * 3
+      var count = 0
+      for k in 1...min(3, length - position) {
+        let chunk = position * 3 + k - 1
+        let best = chunkBest[chunk]
+        guard best > -.infinity else { continue }
+        let most = min(best, best + reach[position + k])
+        var i = count
+        while i > 0 && spentMost[ranked + i - 1] < most {
+          spentMost[ranked + i] = spentMost[ranked + i - 1]
+          spentLetters[ranked + i] = spentLetters[ranked + i - 1]
+          i -= 1
+        }
+        spentMost[ranked + i] = most
+        spentLetters[ranked + i] = chunkLetters[chunk]
+        count += 1
+      }
+      for i in stride(from: 1, to: count, by: 1) {
+        spentLetters[ranked + i].formUnion(spentLetters[ranked + i - 1])
+      }
+    }
   }
 
   /// Frees the search's own buffers and hands back the state table, emptied, for the next
@@ -148,8 +232,9 @@ struct CandidateSearch {
     rankedEnd.deallocate()
     finalLetters.deallocate()
     reach.deallocate()
-    fewestToCome.deallocate()
-    mostToCome.deallocate()
+    countsToCome.deallocate()
+    spentMost.deallocate()
+    spentLetters.deallocate()
     table.reset()
     return table
   }
@@ -171,8 +256,9 @@ struct CandidateSearch {
   }
 
   /// The syllables found, best first (ties by id), at most `limit`, none worse than `floor`
-  /// below the best.
-  func ranked(limit: Int) -> [(id: Int32, logProb: Float)] {
+  /// below the best. Unless `ordered`, the same readings come in no particular order (for
+  /// a caller that ranks them anew: only which of them make the limit is worked out).
+  func ranked(limit: Int, ordered: Bool = true) -> [(id: Int32, logProb: Float)] {
     let count = table.foundCount
     guard count > 0, limit > 0 else { return [] }
     let ids = table.foundIDs
@@ -192,7 +278,11 @@ struct CandidateSearch {
       n += 1
     }
     let kept = min(n, limit)
-    CandidateSearch.sortPrefix(UnsafeMutableBufferPointer(start: keys, count: n), kept)
+    if ordered {
+      CandidateSearch.sortPrefix(UnsafeMutableBufferPointer(start: keys, count: n), kept)
+    } else if kept < n {
+      CandidateSearch.selectPrefix(UnsafeMutableBufferPointer(start: keys, count: n), kept)
+    }
     let slots = table.foundSlots
     return [(id: Int32, logProb: Float)](unsafeUninitializedCapacity: kept) {
       buffer, initialized in
@@ -202,98 +292,6 @@ struct CandidateSearch {
       }
       initialized = kept
     }
-  }
-
-  /// Puts the `prefix` smallest of `v` first, in increasing order (the rest in any order):
-  /// a quicksort that leaves alone the parts beyond the prefix, falling back on the
-  /// standard sort for a part that splits badly too often.
-  static func sortPrefix(_ v: UnsafeMutableBufferPointer<UInt64>, _ prefix: Int) {
-    sortPrefix(v, 0, v.count, prefix, depth: 2 * (Int.bitWidth - v.count.leadingZeroBitCount))
-  }
-
-  private static func sortPrefix(
-    _ v: UnsafeMutableBufferPointer<UInt64>, _ start: Int, _ end: Int, _ prefix: Int,
-    depth: Int
-  ) {
-    var lo = start
-    var hi = end
-    var depth = depth
-    while hi - lo > 16 && lo < prefix {
-      if depth == 0 {
-        var part = UnsafeMutableBufferPointer(rebasing: v[lo..<hi])
-        part.sort()
-        return
-      }
-      depth -= 1
-      // Hoare's partition around the median of three, moved to the front: it returns a
-      // split with both sides non-empty.
-      let mid = lo + (hi - lo) / 2
-      let (a, b, c) = (v[lo], v[mid], v[hi - 1])
-      let median =
-        a < b ? (b < c ? mid : (a < c ? hi - 1 : lo)) : (a < c ? lo : (b < c ? hi - 1 : mid))
-      v.swapAt(lo, median)
-      let pivot = v[lo]
-      var i = lo - 1
-      var j = hi
-      while true {
-        repeat { i += 1 } while v[i] < pivot
-        repeat { j -= 1 } while v[j] > pivot
-        if i >= j { break }
-        v.swapAt(i, j)
-      }
-      // v[lo...j] ≤ pivot ≤ v[j + 1..<hi]: recurse into the smaller side, loop on the other.
-      if j + 1 - lo < hi - j - 1 {
-        sortPrefix(v, lo, j + 1, prefix, depth: depth)
-        lo = j + 1
-      } else {
-        sortPrefix(v, j + 1, hi, prefix, depth: depth)
-        hi = j + 1
-      }
-    }
-    guard lo < prefix else { return }
-    var i = lo + 1
-    while i < hi {
-      let x = v[i]
-      var j = i
-      while j > lo && v[j - 1] > x {
-        v[j] = v[j - 1]
-        j -= 1
-      }
-      v[j] = x
-      i += 1
-    }
-  }
-
-  /// The `k`-th largest of `v` (1 ≤ k ≤ count), found by quickselect; the order of `v` is
-  /// lost.
-  static func largest(_ k: Int, in v: UnsafeMutableBufferPointer<Float>) -> Float {
-    let target = k - 1
-    var lo = 0
-    var hi = v.count - 1
-    // Hoare partitions, largest first: after one, v[lo...j] ≥ pivot ≥ v[i...hi] and
-    // anything between j and i equals the pivot.
-    while lo < hi {
-      let pivot = v[(lo + hi) / 2]
-      var i = lo
-      var j = hi
-      while i <= j {
-        while v[i] > pivot { i += 1 }
-        while v[j] < pivot { j -= 1 }
-        if i <= j {
-          v.swapAt(i, j)
-          i += 1
-          j -= 1
-        }
-      }
-      if target <= j {
-        hi = j
-      } else if target >= i {
-        lo = i
-      } else {
-        break
-      }
-    }
-    return v[target]
   }
 
   private mutating func computeReach() {

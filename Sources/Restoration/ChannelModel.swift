@@ -58,6 +58,10 @@ struct ChannelModel: Sendable {
   let rankedLetters: [LetterSet]
   /// The letters each range's sources end with.
   let rangeLastLetters: [LetterSet]
+  /// How few and how many letters each range's sources write (1 or 2; 0 and 0 when it has
+  /// none that can match).
+  let rangeFewestLetters: [UInt8]
+  let rangeMostLetters: [UInt8]
   let trie: SyllableTrie
   /// Cost of a mark change the training never showed (a lone vowel read with the wrong
   /// marks), so that rare syllables stay reachable.
@@ -101,6 +105,8 @@ struct ChannelModel: Sendable {
     var rankedBest: [Float] = []
     var rankedLetters: [LetterSet] = []
     var lastLetters: [LetterSet] = []
+    var fewestLetters: [UInt8] = []
+    var mostLetters: [UInt8] = []
     for (chunk, entries) in table.sorted(by: { $0.key < $1.key }) {
       let scalars = Array(chunk.unicodeScalars)
       guard scalars.count <= 3 else { continue }
@@ -128,6 +134,9 @@ struct ChannelModel: Sendable {
         last.insert(source.second != Source.noLetter ? source.second : source.first)
       }
       lastLetters.append(last)
+      let written = known.map { $0.second != Source.noLetter ? UInt8(2) : 1 }
+      fewestLetters.append(written.min() ?? 0)
+      mostLetters.append(written.max() ?? 0)
       // Ties keep the letters' order.
       var upTo = LetterSet()
       for group in groupBests.sorted(by: {
@@ -151,6 +160,8 @@ struct ChannelModel: Sendable {
     self.rankedBest = rankedBest
     self.rankedLetters = rankedLetters
     rangeLastLetters = lastLetters
+    rangeFewestLetters = fewestLetters
+    rangeMostLetters = mostLetters
     self.trie = trie
     self.unseenMarkLogProb = unseenMarkLogProb
   }
@@ -251,9 +262,10 @@ struct ChannelModel: Sendable {
   }
 
   /// `candidates(for:…)` with a state table kept between searches (it comes back empty).
+  /// Unless `ordered`, the same readings come in no particular order.
   func candidates(
     for token: String, limit: Int, floor: Float, maxEdits: Int, editLogProb: Float,
-    states: inout SearchStates
+    states: inout SearchStates, ordered: Bool = true
   ) -> [(id: Int32, logProb: Float)] {
     let scalars = token.unicodeScalars.map(\.value)
     guard !scalars.isEmpty, scalars.count <= 12 else { return [] }
@@ -271,7 +283,7 @@ struct ChannelModel: Sendable {
           ranked: ranked, token: scalars, limit: limit, floor: floor, editLogProb: editLogProb,
           maxEdits: edits, table: table)
         for allowed in 0...edits { search.run(maxEdits: allowed) }
-        let found = search.ranked(limit: limit)
+        let found = search.ranked(limit: limit, ordered: ordered)
         table = search.finish()
         return found
       }

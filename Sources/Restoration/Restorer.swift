@@ -266,24 +266,21 @@ public struct Restorer: Sendable {
       for: lower, limit: settings.searchLimit, floor: settings.candidateFloor,
       maxEdits: light ? settings.lightEdits : settings.maxEdits,
       editLogProb: light ? settings.vieEditLogProb : settings.editLogProb,
-      states: &states)
+      states: &states, ordered: false)
     // The channel alone cannot tell "dân" from "đàn" in "dan"; keep the candidates the
     // language model's unigram prior also favours.
     let unigram = dictionary.model.unigramLogProbs
     let unseen = unseenLogProb
     let penalty = settings.unseenRankPenalty
-    func key(_ c: (id: Int32, logProb: Float)) -> Float {
-      let u = unigram[Int(c.id)]
-      return c.logProb + u - (u <= unseen ? penalty : 0)
-    }
-    // Each key is worked out once, not at every comparison. Readings equal in key and id
-    // are equal in everything, so the order is the same whatever the sort.
-    let keyed: [(reading: (id: Int32, logProb: Float), key: Float)] = raw.map { ($0, key($0)) }
-    let ranked = keyed.sorted { a, b in
-      a.key > b.key || (a.key == b.key && a.reading.id < b.reading.id)
-    }.map(\.reading)
     let cut =
       skeleton || light ? settings.candidateLimit : settings.misreadingCandidateLimit
+    // Readings equal in key and id are equal in everything, so the order is the same
+    // whatever the sort: only the first `cut` need to be put in order (all of them for a
+    // skeleton, which reads past its cut).
+    let ranked = CandidateRanking.ranked(raw, prefix: skeleton ? raw.count : cut) {
+      let u = unigram[Int($0.id)]
+      return $0.logProb + u - (u <= unseen ? penalty : 0)
+    }
     guard skeleton, settings.skeletonLongerReadings > 0, ranked.count > cut else {
       return Array(ranked.prefix(cut))
     }

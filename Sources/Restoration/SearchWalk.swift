@@ -6,28 +6,23 @@
 /// A state with no edits left (most states of the passes that allow edits are reached
 /// after spending them) is stepped into by `visitSpent`, which has no edit branch.
 extension CandidateSearch {
-  /// How few and how many letters can still come after reading `scalars` with `edits`. A
-  /// confusion reads 1 to 3 scalars as 1 or 2 letters and an edit reads at most one scalar
-  /// and writes at most one letter, so the letters still to come number from
-  /// ⌈(scalars − edits) / 3⌉ to 2 × scalars + edits.
-  @inline(__always) static func lettersToCome(_ scalars: Int, _ edits: Int)
-    -> (fewest: Int, most: Int)
-  {
-    (max(scalars - edits + 2, 0) / 3, 2 * scalars + edits)
+  /// How few and how many letters can still come after reading the token up to
+  /// `position` with `editsLeft` edits left (from the token's tables).
+  @inline(__always) func lettersToCome(_ position: Int, editsLeft: Int) -> UInt32 {
+    countsToCome[editsLeft &* (length &+ 1) &+ position]
   }
 
   /// Whether a syllable can still end below `node` after reading the token up to
-  /// `position` with `editsLeft` edits left (`lettersToCome` read from the token's table).
+  /// `position` with `editsLeft` edits left: some syllable below it ends as many letters
+  /// down as can still come (`countsToCome`).
   @inline(__always) func canEnd(_ node: Int32, _ position: Int, editsLeft: Int) -> Bool {
-    let i = editsLeft &* (length &+ 1) &+ position
-    return trie.farthestEnd[Int(node)] >= fewestToCome[i]
-      && trie.nearestEnd[Int(node)] <= mostToCome[i]
+    trie.endDepths[Int(node)] & lettersToCome(position, editsLeft: editsLeft) != 0
   }
 
-  /// Whether a syllable can still end below `node` with `letters` still to come.
-  @inline(__always) func canEnd(_ node: Int32, _ letters: (fewest: Int, most: Int)) -> Bool {
-    Int(trie.farthestEnd[Int(node)]) >= letters.fewest
-      && Int(trie.nearestEnd[Int(node)]) <= letters.most
+  /// Whether a syllable can still end below `node` with `letters` (a set of counts, as
+  /// in `countsToCome`) still to come.
+  @inline(__always) func canEnd(_ node: Int32, _ letters: UInt32) -> Bool {
+    trie.endDepths[Int(node)] & letters != 0
   }
 
   /// Whether a state reached scoring `logProb` can lead anywhere, tested before the walk
@@ -55,14 +50,26 @@ extension CandidateSearch {
     guard canEnd(node, position, editsLeft: 0) else { return false }
     if position == length { return trie.terminal[Int(node)] >= 0 }
     guard trie.lastLetters[Int(node)].intersects(finalLetters[position]) else { return false }
-    return trie.childLetters[Int(node)].intersects(viableLetters(position, logProb, maxEdits))
+    return trie.childLetters[Int(node)].intersects(spentViableLetters(position, logProb))
+  }
+
+  /// `viableLetters` for a state with no edits left (`position` before the token's end),
+  /// read from the ranked chunks: those that can still add at least `bound - logProb`,
+  /// with twice the margin so that the subtraction's rounding can only admit more.
+  @inline(__always) func spentViableLetters(_ position: Int, _ logProb: Float) -> LetterSet {
+    let need = bound - logProb - 2 * CandidateSearch.margin
+    let ranked = position &* 3
+    guard spentMost[ranked] >= need else { return LetterSet() }
+    guard spentMost[ranked &+ 1] >= need else { return spentLetters[ranked] }
+    guard spentMost[ranked &+ 2] >= need else { return spentLetters[ranked &+ 1] }
+    return spentLetters[ranked &+ 2]
   }
 
   /// `admits` for many nodes reached alike, with `viable` from `viableLetters` computed
   /// once for them all (the bound only rises meanwhile, so the set stays a superset).
   @inline(__always) func admits(
     _ position: Int, _ node: Int32, _ logProb: Float, _ edits: Int, viable: LetterSet,
-    letters: (fewest: Int, most: Int)
+    letters: UInt32
   ) -> Bool {
     guard canEnd(node, letters) else { return false }
     if edits < maxEdits, logProb + editLogProb >= bound { return true }
@@ -116,9 +123,12 @@ extension CandidateSearch {
       if id >= 0 { record(id, logProb) }
       return
     }
-    guard table.improves(CandidateSearch.key(position, node), logProb, editsLeft: 0) else {
-      return
-    }
+    // With one scalar left, reading it only records syllables (which keep their best
+    // score), and a path that comes back is rarer than the probe that would turn it away.
+    guard
+      position &+ 1 == length
+        || table.improves(CandidateSearch.key(position, node), logProb, editsLeft: 0)
+    else { return }
     readChunksSpent(position, node, logProb)
   }
 
@@ -161,6 +171,11 @@ extension CandidateSearch {
       // No source of the chunk can do better than its best one.
       let best = logProb + chunkBest[chunk]
       if best < bound || best + reachAfter + CandidateSearch.margin < bound { continue }
+      // One threshold for the chunk's sources, from the bound as it is now: it only rises
+      // meanwhile, so this prunes no more than testing each source against it would, and
+      // a source read still scores at least the bound the search had when it came (never
+      // below the first, 1.5 × `floor`), as every syllable recorded must.
+      let lowest = max(bound, bound - reachAfter - CandidateSearch.margin)
       let chunkSet = chunkLetters[chunk]
       let groups = groupStarts + Int(chunkGroups[chunk])
       let ranks = chunkRanks + chunk &* LetterSet.capacity
@@ -185,7 +200,7 @@ extension CandidateSearch {
           e &+= 1
           let next = logProb + source.logProb
           // A group is sorted best first: once one falls short, so do the rest.
-          if next < bound || next + reachAfter + CandidateSearch.margin < bound { break }
+          if next < lowest { break }
           var target = child
           if source.second != ChannelModel.Source.noLetter {
             guard let second = trie.child(child, source.second) else { continue }
@@ -228,18 +243,24 @@ extension CandidateSearch {
         visit(position + 1, node, next, edits + 1)
       }
     }
-    guard consuming || dropping else { return }
+    // The children's syllables end one letter less deep than the node's: where none of
+    // them ends as many letters down as can come, no child is worth testing.
+    let childDepths = trie.endDepths[Int(node)] >> 1
+    let lettersDropping = lettersToCome(position, editsLeft: maxEdits - edits - 1)
+    let lettersConsuming =
+      consuming ? lettersToCome(position + 1, editsLeft: maxEdits - edits - 1) : 0
+    let droppingChildren = dropping && childDepths & lettersDropping != 0
+    let consumingChildren = consuming && childDepths & lettersConsuming != 0
+    guard consumingChildren || droppingChildren else { return }
     let children = Int(trie.childStart[Int(node)])..<Int(trie.childStart[Int(node) + 1])
     let viableDropping =
-      dropping ? viableLetters(position, next, edits + 1, ranked: true) : LetterSet()
+      droppingChildren ? viableLetters(position, next, edits + 1, ranked: true) : LetterSet()
     let viableConsuming =
-      consuming ? viableLetters(position + 1, next, edits + 1, ranked: true) : LetterSet()
-    let lettersDropping = CandidateSearch.lettersToCome(length - position, maxEdits - edits - 1)
-    let lettersConsuming = CandidateSearch.lettersToCome(
-      length - position - 1, maxEdits - edits - 1)
+      consumingChildren
+      ? viableLetters(position + 1, next, edits + 1, ranked: true) : LetterSet()
     for c in children {
       let child = trie.childNodes[c]
-      if dropping,
+      if droppingChildren,
         admits(
           position, child, next, edits + 1, viable: viableDropping, letters: lettersDropping)
       {
@@ -249,7 +270,7 @@ extension CandidateSearch {
           visit(position, child, next, edits + 1)
         }
       }
-      if consuming,
+      if consumingChildren,
         admits(
           position + 1, child, next, edits + 1, viable: viableConsuming,
           letters: lettersConsuming)

@@ -18,6 +18,9 @@ struct SyllableTrie: Sendable {
   /// nowhere.
   private(set) var nearestEnd: [UInt8] = []
   private(set) var farthestEnd: [UInt8] = []
+  /// How many letters below each node syllables end, as a set: bit `d` when one ends
+  /// exactly `d` letters below (bit 0 when the node ends one itself).
+  private(set) var endDepths: [UInt32] = []
   /// The last letters of the syllables strictly below each node: a path that must still
   /// read letters to end a syllable can end only with one of them.
   private(set) var lastLetters: [LetterSet] = []
@@ -111,6 +114,26 @@ struct SyllableTrie: Sendable {
         }
       }
     }
+    // Bit 31 of a count of letters to come stands for 31 or more, which no node's
+    // syllables are. Filled through pointers, in the same backward sweep order: this runs
+    // at every load.
+    precondition(terminal.isEmpty || farthestEnd[0] < 31, "a syllable of 31 letters or more")
+    endDepths = [UInt32](repeating: 0, count: terminal.count)
+    endDepths.withUnsafeMutableBufferPointer { depths in
+      terminal.withUnsafeBufferPointer { terminal in
+        childStart.withUnsafeBufferPointer { starts in
+          childNodes.withUnsafeBufferPointer { nodes in
+            for node in stride(from: terminal.count - 1, through: 0, by: -1) {
+              var below: UInt32 = terminal[node] >= 0 ? 1 : 0
+              for c in Int(starts[node])..<Int(starts[node + 1]) {
+                below |= depths[Int(nodes[c])] << 1
+              }
+              depths[node] = below
+            }
+          }
+        }
+      }
+    }
   }
 
   /// The code of a letter of the inventory; `nil` for a scalar it never uses.
@@ -128,13 +151,15 @@ struct SyllableTrie: Sendable {
                 childRanks.withUnsafeBufferPointer { childRanks in
                   byteCounts.withUnsafeBufferPointer { byteCounts in
                     lastLetters.withUnsafeBufferPointer { lastLetters in
-                      body(
-                        TrieBuffers(
-                          childStart: base(childStart), childNodes: base(childNodes),
-                          terminal: base(terminal), childLetters: base(childLetters),
-                          nearestEnd: base(nearestEnd), farthestEnd: base(farthestEnd),
-                          childRanks: base(childRanks), byteCounts: base(byteCounts),
-                          lastLetters: base(lastLetters)))
+                      endDepths.withUnsafeBufferPointer { endDepths in
+                        body(
+                          TrieBuffers(
+                            childStart: base(childStart), childNodes: base(childNodes),
+                            terminal: base(terminal), childLetters: base(childLetters),
+                            nearestEnd: base(nearestEnd), farthestEnd: base(farthestEnd),
+                            childRanks: base(childRanks), byteCounts: base(byteCounts),
+                            lastLetters: base(lastLetters), endDepths: base(endDepths)))
+                      }
                     }
                   }
                 }
@@ -166,6 +191,7 @@ struct TrieBuffers {
   let childRanks: UnsafePointer<UInt8>
   let byteCounts: UnsafePointer<UInt8>
   let lastLetters: UnsafePointer<LetterSet>
+  let endDepths: UnsafePointer<UInt32>
   var root: Int32 { 0 }
 
   /// The child of `node` by the letter `code`, if the inventory continues that way.
