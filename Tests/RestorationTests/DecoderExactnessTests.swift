@@ -19,20 +19,7 @@ import Testing
         scores: (0..<count).map { _ in -Float(random.below(40)) / 8 })
     }
     let path = Decoder(model: model, beam: 1000, gap: 0).decode(lattice, cache: cache).map(\.index)
-    var best = -Float.infinity
-    var choice = [Int](repeating: 0, count: lattice.count)
-    // Every path, as a counter over the positions' candidates.
-    while true {
-      best = max(best, pathScore(choice, lattice, model, cache))
-      var i = 0
-      while i < lattice.count && choice[i] + 1 == lattice[i].ids.count {
-        choice[i] = 0
-        i += 1
-      }
-      if i == lattice.count { break }
-      choice[i] += 1
-    }
-    #expect(pathScore(path, lattice, model, cache) == best)
+    #expect(pathScore(path, lattice, model, cache) == bestOfAllPaths(lattice, model, cache))
   }
 }
 
@@ -80,23 +67,30 @@ import Testing
         scores: (0..<count).map { _ in -Float(random.below(40)) / 8 })
     }
     let path = Decoder(model: model, beam: 1000, gap: 0).decode(lattice, cache: cache).map(\.index)
-    var best = -Float.infinity
-    var choice = [Int](repeating: 0, count: lattice.count)
-    while true {
-      best = max(best, pathScore(choice, lattice, model, cache))
-      var i = 0
-      while i < lattice.count && choice[i] + 1 == lattice[i].ids.count {
-        choice[i] = 0
-        i += 1
-      }
-      if i == lattice.count { break }
-      choice[i] += 1
-    }
-    #expect(pathScore(path, lattice, model, cache) == best)
+    #expect(pathScore(path, lattice, model, cache) == bestOfAllPaths(lattice, model, cache))
   }
 }
 
 private let vocabularySize = 10
+
+/// The best score of all paths through the lattice, each path scored by `pathScore`.
+private func bestOfAllPaths(
+  _ lattice: [Lattice], _ model: LanguageModel, _ cache: DocumentCache
+) -> Float {
+  var best = -Float.infinity
+  var choice = [Int](repeating: 0, count: lattice.count)
+  // Every path, as a counter over the positions' candidates.
+  while true {
+    best = max(best, pathScore(choice, lattice, model, cache))
+    var i = 0
+    while i < lattice.count && choice[i] + 1 == lattice[i].ids.count {
+      choice[i] = 0
+      i += 1
+    }
+    if i == lattice.count { return best }
+    choice[i] += 1
+  }
+}
 
 /// The score of one path: every term the decoder adds, each read from the model and the
 /// cache directly. Values are multiples of 1/8, so sums are exact in any order.
