@@ -62,22 +62,7 @@ extension CandidateSearch {
         return
       }
       depth -= 1
-      // Hoare's partition around the median of three, moved to the front: it returns a
-      // split with both sides non-empty.
-      let mid = lo + (hi - lo) / 2
-      let (a, b, c) = (v[lo], v[mid], v[hi - 1])
-      let median =
-        a < b ? (b < c ? mid : (a < c ? hi - 1 : lo)) : (a < c ? lo : (b < c ? hi - 1 : mid))
-      v.swapAt(lo, median)
-      let pivot = v[lo]
-      var i = lo - 1
-      var j = hi
-      while true {
-        repeat { i += 1 } while v[i] < pivot
-        repeat { j -= 1 } while v[j] > pivot
-        if i >= j { break }
-        v.swapAt(i, j)
-      }
+      let j = partition(v, lo, hi)
       // v[lo...j] ≤ pivot ≤ v[j + 1..<hi]: recurse into the smaller side, loop on the other.
       if j + 1 - lo < hi - j - 1 {
         sortPrefix(v, lo, j + 1, prefix, depth: depth)
@@ -101,6 +86,28 @@ extension CandidateSearch {
     }
   }
 
+  /// Hoare's partition of `v[lo..<hi]` (more than two elements) around the median of
+  /// three, moved to the front: returns j with v[lo...j] ≤ pivot ≤ v[j + 1..<hi], both
+  /// sides non-empty.
+  @inline(__always) private static func partition(
+    _ v: UnsafeMutableBufferPointer<UInt64>, _ lo: Int, _ hi: Int
+  ) -> Int {
+    let mid = lo + (hi - lo) / 2
+    let (a, b, c) = (v[lo], v[mid], v[hi - 1])
+    let median =
+      a < b ? (b < c ? mid : (a < c ? hi - 1 : lo)) : (a < c ? lo : (b < c ? hi - 1 : mid))
+    v.swapAt(lo, median)
+    let pivot = v[lo]
+    var i = lo - 1
+    var j = hi
+    while true {
+      repeat { i += 1 } while v[i] < pivot
+      repeat { j -= 1 } while v[j] > pivot
+      if i >= j { return j }
+      v.swapAt(i, j)
+    }
+  }
+
   /// Puts the `prefix` smallest of `v` first, in any order (the rest after them, in any
   /// order): quickselect on Hoare partitions around the median of three, falling back on
   /// sorting a part that splits badly too often.
@@ -113,20 +120,7 @@ extension CandidateSearch {
     while hi - lo > 16 && lo < prefix && prefix < hi {
       if depth == 0 { break }
       depth -= 1
-      let mid = lo + (hi - lo) / 2
-      let (a, b, c) = (v[lo], v[mid], v[hi - 1])
-      let median =
-        a < b ? (b < c ? mid : (a < c ? hi - 1 : lo)) : (a < c ? lo : (b < c ? hi - 1 : mid))
-      v.swapAt(lo, median)
-      let pivot = v[lo]
-      var i = lo - 1
-      var j = hi
-      while true {
-        repeat { i += 1 } while v[i] < pivot
-        repeat { j -= 1 } while v[j] > pivot
-        if i >= j { break }
-        v.swapAt(i, j)
-      }
+      let j = partition(v, lo, hi)
       // v[lo...j] ≤ pivot ≤ v[j + 1..<hi]: keep the side the boundary falls in.
       if prefix <= j + 1 { hi = j + 1 } else { lo = j + 1 }
     }
