@@ -34,17 +34,8 @@ package struct ByteTable: Sendable {
     number: Int32, new: Bool
   ) {
     if (count + 1) * 2 > slots.count { grow() }
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(tag)
-    for b in key { hash = (hash ^ UInt64(b)) &* 0x100_0000_01b3 }
-    hash = hash &* 0x9E37_79B9_7F4A_7C15
-    let mask = slots.count - 1
-    var slot = Int(truncatingIfNeeded: hash >> 32) & mask
-    while true {
-      let k = Int(slots[slot])
-      if k < 0 { break }
-      if hashes[k] == hash, tags[k] == tag, same(k, key) { return (Int32(k), false) }
-      slot = (slot + 1) & mask
-    }
+    let (hash, slot, found) = locate(key, tag: tag)
+    if let found { return (found, false) }
     let k = Int32(count)
     slots[slot] = k
     bytes.append(contentsOf: key)
@@ -56,15 +47,30 @@ package struct ByteTable: Sendable {
 
   /// The number of the key `key` with `tag`, `nil` when the table does not hold it.
   package func number(of key: UnsafeBufferPointer<UInt8>, tag: UInt8) -> Int32? {
+    locate(key, tag: tag).number
+  }
+
+  /// FNV-1a over the bytes, seeded with `tag`, then mixed: the hash both tables of byte
+  /// keys (this one and `ChunkMemo`) place their keys by.
+  @inline(__always) static func hash(_ key: UnsafeBufferPointer<UInt8>, tag: UInt8 = 0)
+    -> UInt64
+  {
     var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(tag)
     for b in key { hash = (hash ^ UInt64(b)) &* 0x100_0000_01b3 }
-    hash = hash &* 0x9E37_79B9_7F4A_7C15
+    return hash &* 0x9E37_79B9_7F4A_7C15
+  }
+
+  /// The key's hash, and either its number or the empty slot where it would go.
+  @inline(__always) private func locate(_ key: UnsafeBufferPointer<UInt8>, tag: UInt8) -> (
+    hash: UInt64, slot: Int, number: Int32?
+  ) {
+    let hash = ByteTable.hash(key, tag: tag)
     let mask = slots.count - 1
     var slot = Int(truncatingIfNeeded: hash >> 32) & mask
     while true {
       let k = Int(slots[slot])
-      if k < 0 { return nil }
-      if hashes[k] == hash, tags[k] == tag, same(k, key) { return Int32(k) }
+      if k < 0 { return (hash, slot, nil) }
+      if hashes[k] == hash, tags[k] == tag, same(k, key) { return (hash, slot, Int32(k)) }
       slot = (slot + 1) & mask
     }
   }

@@ -76,9 +76,7 @@ struct ChunkMemo {
 
   /// FNV-1a over the bytes, mixed so that the high half spreads.
   private static func hash(_ chunk: UnsafeBufferPointer<UInt8>) -> UInt64 {
-    var h: UInt64 = 0xcbf2_9ce4_8422_2325
-    for b in chunk { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
-    return h &* 0x9E37_79B9_7F4A_7C15
+    ByteTable.hash(chunk)
   }
 
   private mutating func grow() {
