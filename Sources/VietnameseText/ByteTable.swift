@@ -1,5 +1,5 @@
 /// Byte strings numbered in the order first seen, found by an open-addressing table of
-/// FNV-1a hashes (the tokenizer's chunk memo finds its chunks the same way).
+/// FNV-1a hashes (the tokenizer's chunk memo numbers its chunks and words with it).
 package struct ByteTable: Sendable {
   /// The keys' bytes, key k at `bytes[starts[k]..<starts[k + 1]]`, with its hash and tag.
   private var bytes: [UInt8] = []
@@ -50,9 +50,8 @@ package struct ByteTable: Sendable {
     locate(key, tag: tag).number
   }
 
-  /// FNV-1a over the bytes, seeded with `tag`, then mixed: the hash both tables of byte
-  /// keys (this one and `ChunkMemo`) place their keys by.
-  @inline(__always) static func hash(_ key: UnsafeBufferPointer<UInt8>, tag: UInt8 = 0)
+  /// FNV-1a over the bytes, seeded with `tag`, then mixed so that the high half spreads.
+  @inline(__always) private static func hash(_ key: UnsafeBufferPointer<UInt8>, tag: UInt8)
     -> UInt64
   {
     var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(tag)
