@@ -9,14 +9,7 @@ import Testing
 /// keys a full sort puts first, whatever the size, the duplicates and the input's order,
 /// and the keys must only be moved.
 @Test func aSelectionPutsTheSmallestKeysFirst() {
-  var generator = SystemRandomNumberGenerator()
-  for round in 0..<400 {
-    let count = Int.random(in: 0...600, using: &generator)
-    let spread = UInt64.random(in: 1...(round % 2 == 0 ? 20 : 1_000_000), using: &generator)
-    var values = (0..<count).map { _ in UInt64.random(in: 0..<spread, using: &generator) }
-    if round % 5 == 1 { values.sort() }
-    if round % 5 == 2 { values.sort(by: >) }
-    let prefix = Int.random(in: 0...count, using: &generator)
+  forRandomKeyArrays { values, prefix in
     var selected = values
     selected.withUnsafeMutableBufferPointer { CandidateSearch.selectPrefix($0, prefix) }
     #expect(selected.prefix(prefix).sorted() == Array(values.sorted().prefix(prefix)))
