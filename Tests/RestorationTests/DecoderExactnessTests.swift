@@ -12,12 +12,7 @@ import Testing
   var random = SplitMix(seed: 7)
   for _ in 0..<120 {
     let (model, cache) = randomModel(&random)
-    let lattice = (0..<(2 + random.below(4))).map { _ in
-      let count = 1 + random.below(4)
-      return Lattice(
-        ids: (0..<count).map { _ in Int32(12 + random.below(vocabularySize)) },
-        scores: (0..<count).map { _ in -Float(random.below(40)) / 8 })
-    }
+    let lattice = randomLattice(&random, positions: 2...5, readings: 1...4)
     let path = Decoder(model: model, beam: 1000, gap: 0).decode(lattice, cache: cache).map(\.index)
     #expect(pathScore(path, lattice, model, cache) == bestOfAllPaths(lattice, model, cache))
   }
@@ -32,12 +27,7 @@ import Testing
   var random = SplitMix(seed: 11)
   for _ in 0..<120 {
     let (model, cache) = randomModel(&random)
-    let lattice = (0..<(1 + random.below(5))).map { _ in
-      let count = 1 + random.below(5)
-      return Lattice(
-        ids: (0..<count).map { _ in Int32(12 + random.below(vocabularySize)) },
-        scores: (0..<count).map { _ in -Float(random.below(40)) / 8 })
-    }
+    let lattice = randomLattice(&random, positions: 1...5, readings: 1...5)
     let choices = Decoder(model: model, beam: 8, gap: 0).decode(lattice, cache: cache)
     let path = choices.map(\.index)
     for i in lattice.indices {
@@ -60,18 +50,28 @@ import Testing
   let vocabulary = 40
   for _ in 0..<40 {
     let (model, cache) = randomModel(&random, vocabulary: vocabulary)
-    let lattice = (0..<(1 + random.below(3))).map { _ in
-      let count = 8 + random.below(13)
-      return Lattice(
-        ids: (0..<count).map { _ in Int32(12 + random.below(vocabulary)) },
-        scores: (0..<count).map { _ in -Float(random.below(40)) / 8 })
-    }
+    let lattice = randomLattice(
+      &random, positions: 1...3, readings: 8...20, vocabulary: vocabulary)
     let path = Decoder(model: model, beam: 1000, gap: 0).decode(lattice, cache: cache).map(\.index)
     #expect(pathScore(path, lattice, model, cache) == bestOfAllPaths(lattice, model, cache))
   }
 }
 
 private let vocabularySize = 10
+
+/// A lattice of `positions` positions with `readings` readings each, ids drawn from the
+/// first `vocabulary` ids past the special units, channel scores multiples of 1/8.
+private func randomLattice(
+  _ random: inout SplitMix, positions: ClosedRange<Int>, readings: ClosedRange<Int>,
+  vocabulary: Int = vocabularySize
+) -> [Lattice] {
+  (0..<(positions.lowerBound + random.below(positions.count))).map { _ in
+    let count = readings.lowerBound + random.below(readings.count)
+    return Lattice(
+      ids: (0..<count).map { _ in Int32(12 + random.below(vocabulary)) },
+      scores: (0..<count).map { _ in -Float(random.below(40)) / 8 })
+  }
+}
 
 /// The best score of all paths through the lattice, each path scored by `pathScore`.
 private func bestOfAllPaths(
